@@ -1,0 +1,24 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from openjeugd.accounts.models import AccessLogEntry
+
+
+class AccessLogFilterForm(forms.Form):
+    username = forms.CharField(label=_("User"), required=False)
+    object_type = forms.CharField(label=_("Object type"), required=False)
+    object_id = forms.CharField(label=_("Object id"), required=False)
+    action = forms.ChoiceField(
+        label=_("Action"), required=False,
+        choices=[("", _("all"))] + list(AccessLogEntry.Action.choices),
+    )
+    date_from = forms.DateField(label=_("From"), required=False,
+                                widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label=_("Until"), required=False,
+                              widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            self.add_error("date_to", _("'Until' must not be before 'From'."))
+        return data

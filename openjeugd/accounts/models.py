@@ -1,0 +1,85 @@
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from openjeugd.accounts.roles import SCOPE_OF_ROLE, Role, ScopeKind
+
+
+class User(AbstractUser):
+    """A person working in Open Jeugd, with one role bound to one scope."""
+
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices, blank=True)
+    region = models.ForeignKey(
+        "registry.Region", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="users", verbose_name=_("region"),
+    )
+    municipality = models.ForeignKey(
+        "registry.Municipality", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="users", verbose_name=_("municipality"),
+    )
+    provider = models.ForeignKey(
+        "registry.Provider", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="users", verbose_name=_("provider"),
+    )
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    @property
+    def scope_kind(self) -> str | None:
+        return SCOPE_OF_ROLE.get(self.role)
+
+    def clean(self) -> None:
+        super().clean()
+        if not self.role:
+            return
+        if self.region_id is None:
+            raise ValidationError({"region": _("Every role works within a region.")})
+        if self.scope_kind == ScopeKind.MUNICIPALITY and not self.municipality_id:
+            raise ValidationError({"municipality": _("This role needs a municipality.")})
+        if self.scope_kind == ScopeKind.PROVIDER and not self.provider_id:
+            raise ValidationError({"provider": _("This role needs a provider.")})
+        if self.municipality_id and self.municipality.region_id != self.region_id:
+            raise ValidationError(
+                {"municipality": _("The municipality must belong to the user's region.")}
+            )
+
+
+class AccessLogEntry(models.Model):
+    """Append-only record of every read of personal data and every write."""
+
+    class Action(models.TextChoices):
+        READ = "read", _("read")
+        CREATE = "create", _("create")
+        UPDATE = "update", _("update")
+        DELETE = "delete", _("delete")
+        DENIED = "denied", _("denied")
+        EXPORT = "export", _("export")
+
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="access_log",
+        verbose_name=_("user"),
+    )
+    username = models.CharField(_("username"), max_length=150, blank=True)
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    object_type = models.CharField(_("object type"), max_length=100)
+    object_id = models.CharField(_("object id"), max_length=64, blank=True)
+    object_repr = models.CharField(_("object"), max_length=200, blank=True)
+    purpose = models.CharField(_("purpose"), max_length=200)
+    region = models.ForeignKey(
+        "registry.Region", on_delete=models.PROTECT, null=True, blank=True,
+        verbose_name=_("region"),
+    )
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("access log entry")
+        verbose_name_plural = _("access log")
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.object_type}"

@@ -1,0 +1,17 @@
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import render
+
+from openjeugd.accounts import policy, selectors
+from openjeugd.accounts.forms import AccessLogFilterForm
+
+
+@login_required
+def access_log(request):
+    policy.require(request.user, policy.Perm.VIEW_ACCESS_LOG)
+    form = AccessLogFilterForm(request.GET or None)
+    entries = selectors.search_access_log(request.user)
+    if form.is_valid():
+        entries = selectors.search_access_log(request.user, **form.cleaned_data)
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    return render(request, "accounts/access_log.html", {"form": form, "page": page})

@@ -1,0 +1,54 @@
+"""The main menu: what each role works on, derived from the central policy."""
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from openjeugd.accounts.policy import Perm, has_perm
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    perm: Perm | None
+    description: str = ""
+
+    @property
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+
+# Apps add their entries here as they arrive; the start page shows the same items as cards.
+NAV_ITEMS = [
+    NavItem(_("Youths"), "registry:youth-list", Perm.VIEW_YOUTH,
+            _("The youths in your scope and their care.")),
+    NavItem(_("Messages"), "ijw:inbox", Perm.VIEW_MESSAGES,
+            _("iJw message traffic: inbox, outbox and deadlines.")),
+    NavItem(_("Message overview"), "ijw:overview", Perm.VIEW_REGION_FIGURES,
+            _("Volumes, rejection rates and overdue requests in the region.")),
+    NavItem(_("Municipalities"), "registry:municipality-list", Perm.VIEW_REGISTRY,
+            _("Municipalities of the region with population figures.")),
+    NavItem(_("Providers"), "registry:provider-list", Perm.VIEW_REGISTRY,
+            _("Providers, partnerships and facilities.")),
+    NavItem(_("Teams"), "registry:team-list", Perm.VIEW_REGISTRY,
+            _("Local teams, SLTs, the expert team and mobile brigades.")),
+    NavItem(_("Access log"), "accounts:access-log", Perm.VIEW_ACCESS_LOG,
+            _("Who read or changed which personal data, when and why.")),
+]
+
+
+def menu_for(user) -> list[NavItem]:
+    if not (user and user.is_authenticated):
+        return []
+    items = []
+    for item in NAV_ITEMS:
+        if item.perm is not None and not has_perm(user, item.perm):
+            continue
+        try:
+            item.url  # noqa: B018 - skip entries whose app is not installed
+        except NoReverseMatch:
+            continue
+        items.append(item)
+    return items

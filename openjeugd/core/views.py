@@ -1,0 +1,33 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.db import connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from openjeugd import __version__
+
+
+@never_cache
+@require_GET
+def health(request):
+    """Liveness and database readiness for load balancers and monitoring."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        database = "ok"
+    except Exception:  # noqa: BLE001 - any failure means not ready
+        database = "unavailable"
+    status = 200 if database == "ok" else 503
+    return JsonResponse({"status": "ok" if status == 200 else "error", "database": database,
+                         "version": __version__}, status=status)
+
+
+@login_required
+def home(request):
+    """Start page: what this user's role works on, within its scope."""
+    return render(request, "core/home.html", {"scope_label": scope_label(request.user)})
+
+
+def scope_label(user) -> str:
+    return str(user.provider or user.municipality or user.region or "-")
