@@ -30,7 +30,7 @@ assets: node_modules/.installed
 messages: install
 	cd openjeugd && ../$(PY) -m django compilemessages --settings=openjeugd.settings -v 0
 
-migrate: install messages
+migrate: install
 	mkdir -p var
 	DEBUG=1 $(PY) manage.py migrate --noinput -v 0
 
@@ -43,7 +43,7 @@ demo: migrate
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # Whole suite on SQLite; again on PostgreSQL when DATABASE_URL points at one.
-test: install messages
+test: install
 	scripts/run-tests
 lint: install
 	$(VENV)/bin/ruff check openjeugd bench

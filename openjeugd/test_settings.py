@@ -1,0 +1,15 @@
+"""Settings for the test suite: the production settings with test-only secrets and speed-ups."""
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
+os.environ.setdefault("ALLOWED_HOSTS", "*")
+_shared_xsd = Path(__file__).resolve().parents[2] / "shared" / "ijw" / "xsd"
+if _shared_xsd.is_dir():
+    os.environ.setdefault("IJW_XSD_DIR", str(_shared_xsd))
+
+from openjeugd.settings import *  # noqa: E402, F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
