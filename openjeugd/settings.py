@@ -76,9 +76,10 @@ TEMPLATES = [
 
 # SQLite is the embedded default so that `make demo` needs no server; production and CI
 # point DATABASE_URL at PostgreSQL.
+_SQLITE_DEFAULT = PROJECT_DIR / "var" / "openjeugd.sqlite3"
 DATABASES = {
     "default": dj_database_url.parse(
-        env("DATABASE_URL", f"sqlite:///{PROJECT_DIR / 'var' / 'openjeugd.sqlite3'}"),
+        env("DATABASE_URL", f"sqlite:///{_SQLITE_DEFAULT}"),
         conn_max_age=60,
     )
 }
@@ -87,6 +88,7 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # at the same time in the demo.
     DATABASES["default"]["OPTIONS"] = {"timeout": 20}
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    _SQLITE_DEFAULT.parent.mkdir(exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 

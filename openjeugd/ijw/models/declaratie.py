@@ -1,0 +1,53 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Declaratie(models.Model):
+    """A JW323 declaration (sum over a declaration period) and the answer it got."""
+
+    municipality = models.ForeignKey("registry.Municipality", on_delete=models.PROTECT,
+                                     related_name="declaraties")
+    provider = models.ForeignKey("registry.Provider", on_delete=models.PROTECT,
+                                 related_name="declaraties")
+    declaratie_nummer = models.CharField(_("declaration number"), max_length=20)
+    periode_begin = models.DateField(_("period start"))
+    periode_eind = models.DateField(_("period end"))
+    totaal_ingediend = models.DecimalField(_("total declared"), max_digits=14, decimal_places=2)
+    totaal_toegekend = models.DecimalField(_("total granted"), max_digits=14, decimal_places=2,
+                                           default=0)
+    message = models.ForeignKey("ijw.Message", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-periode_begin"]
+        verbose_name = _("declaration")
+        verbose_name_plural = _("declarations")
+
+
+class Prestatie(models.Model):
+    declaratie = models.ForeignKey(Declaratie, on_delete=models.CASCADE,
+                                   related_name="prestaties")
+    youth = models.ForeignKey("registry.Youth", on_delete=models.PROTECT,
+                              related_name="prestaties")
+    toewijzing = models.ForeignKey("ijw.Toewijzing", on_delete=models.PROTECT, null=True,
+                                   blank=True, related_name="prestaties")
+    product_referentie = models.CharField(max_length=40)
+    toewijzing_nummer = models.CharField(max_length=20)
+    product_categorie = models.CharField(max_length=2)
+    product_code = models.CharField(max_length=5)
+    begindatum = models.DateField()
+    einddatum = models.DateField()
+    volume = models.PositiveIntegerField()
+    eenheid = models.CharField(max_length=2)
+    tarief = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    ingediend = models.DecimalField(max_digits=12, decimal_places=2)
+    toegekend = models.DecimalField(max_digits=12, decimal_places=2, default=0)
+    retourcodes = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["begindatum", "id"]
+        verbose_name = _("prestatie")
+        verbose_name_plural = _("prestaties")
+
+    @property
+    def granted(self) -> bool:
+        return not self.retourcodes

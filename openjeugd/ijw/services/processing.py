@@ -1,0 +1,116 @@
+"""Processes one archived message: checks, state changes, findings, reply. All in one go."""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from openjeugd.ijw import codec
+from openjeugd.ijw.codec.rules import Finding, check
+from openjeugd.ijw.models import Finding as FindingRow
+from openjeugd.ijw.models import Message
+from openjeugd.ijw.routing import ANSWER_DEADLINE
+from openjeugd.lib.workdays import deadline_for
+
+# WJ001: 0001 = rejected for technical reasons (XSD/structure); 9056 = identification not
+# unique (TR056).
+TECHNICAL_REJECTION = "0001"
+DUPLICATE_IDENTIFICATION = "9056"
+
+
+@dataclass
+class Context:
+    """What one processing run learns about a message before it is stored."""
+
+    message: Message
+    findings: list[Finding] = field(default_factory=list)
+    reply: Message | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def reject(self, *, level: str, ref: str, retourcode: str, rule: str, text: str) -> None:
+        self.findings.append(Finding(rule=rule, retourcode=retourcode, ref=ref, level=level,
+                                     text=text))
+
+    @property
+    def rejected_whole(self) -> bool:
+        return any(f.level in ("header", "client") for f in self.findings)
+
+    def rejected(self, ref: str) -> bool:
+        return self.rejected_whole or any(f.ref == ref for f in self.findings)
+
+
+def process(message_id: int, *, user=None):
+    from openjeugd.ijw.services.handlers import HANDLERS
+    from openjeugd.ijw.services.ingest import Outcome
+
+    with transaction.atomic():
+        message = Message.objects.select_for_update().get(pk=message_id)
+        if message.status != Message.Status.RECEIVED:
+            return Outcome(message, duplicate=True, notes=[_("Already processed.")])
+        ctx = Context(message)
+        parsed = _parse(ctx)
+        if parsed is not None:
+            _check_identification(ctx)
+            ctx.findings.extend(check(parsed))
+            HANDLERS[parsed.code](ctx, parsed)
+        _finish(ctx)
+    return Outcome(ctx.message, reply=ctx.reply, notes=ctx.notes)
+
+
+def _parse(ctx: Context):
+    raw = bytes(ctx.message.raw)
+    try:
+        parsed = codec.parse(raw)
+    except codec.CodecError as error:
+        ctx.reject(level="header", ref="header", retourcode=error.retourcode or TECHNICAL_REJECTION,
+                   rule="XSD", text=f"{error.message} ({error.path or '-'})")
+        return None
+    if settings.IJW_XSD_DIR:
+        issues = codec.validate_xsd(raw, settings.IJW_XSD_DIR)
+        for issue in issues[:20]:
+            ctx.reject(level="header", ref="header", retourcode=TECHNICAL_REJECTION, rule="XSD",
+                       text=f"line {issue.line}: {issue.text}")
+        if issues:
+            return None
+    return parsed
+
+
+def _check_identification(ctx: Context) -> None:
+    # TR056: BerichtIdentificatie is unique per sender; identical re-deliveries never get here.
+    message = ctx.message
+    clash = Message.objects.filter(
+        afzender=message.afzender, code=message.code, identificatie=message.identificatie
+    ).exclude(pk=message.pk).exclude(sha256=message.sha256)
+    if clash.exists():
+        ctx.reject(level="header", ref="header", retourcode=DUPLICATE_IDENTIFICATION,
+                   rule="TR056", text=_("Another message from this sender already used "
+                                        "identification %(id)s.") % {"id": message.identificatie})
+
+
+def _finish(ctx: Context) -> None:
+    message = ctx.message
+    message.processed_at = timezone.now()
+    message.status = _status(ctx)
+    kind = ANSWER_DEADLINE.get(message.code)
+    if kind and message.direction == Message.Direction.IN:
+        message.answer_due = deadline_for(kind, timezone.localdate(message.received_at))
+    if ctx.reply is not None:
+        message.answered_at = message.processed_at
+    message.save()
+    FindingRow.objects.bulk_create(
+        FindingRow(message=message, level=f.level, ref=f.ref[:200], retourcode=f.retourcode,
+                   rule=f.rule[:20], text=f.text)
+        for f in ctx.findings
+    )
+
+
+def _status(ctx: Context) -> str:
+    if ctx.rejected_whole:
+        return Message.Status.REJECTED
+    if ctx.findings:
+        return Message.Status.PARTLY_REJECTED
+    if ctx.message.direction == Message.Direction.OUT:
+        return Message.Status.SENT
+    return Message.Status.ACCEPTED
