@@ -1,0 +1,54 @@
+"""The auditor searches the access log on screen and through the API; others may not."""
+
+import pytest
+
+from openjeugd.accounts import audit
+from openjeugd.accounts.models import User
+from openjeugd.accounts.roles import Role
+from openjeugd.registry.models import Region
+
+
+@pytest.fixture
+def setup(db):
+    region = Region.objects.create(name="Testregio", slug="testregio")
+    auditor = User.objects.create_user(username="auditor", password="x", role=Role.AUDITOR,
+                                       region=region)
+    chair = User.objects.create_user(username="voorzitter", password="x", role=Role.RET_CHAIR,
+                                     region=region)
+    audit.record(chair, "read", "registry.Youth", 41, purpose="RET meeting")
+    audit.record(chair, "read", "registry.Youth", 42, purpose="RET meeting")
+    audit.record(auditor, "export", "ijw.Message", 7, purpose="audit")
+    return auditor, chair
+
+
+def test_auditor_filters_by_object(client, setup):
+    auditor, _ = setup
+    client.force_login(auditor)
+    response = client.get("/accounts/access-log/", {"object_type": "registry.Youth",
+                                                     "object_id": "42"})
+    assert response.status_code == 200
+    assert [e.object_id for e in response.context["page"]] == ["42"]
+
+
+def test_api_filters_by_user_and_action(client, setup):
+    auditor, _ = setup
+    client.force_login(auditor)
+    response = client.get("/api/accounts/access-log/", {"username": "voorzitter",
+                                                         "action": "read"})
+    assert response.status_code == 200
+    assert response.json()["count"] == 2
+
+
+def test_api_rejects_bad_dates_naming_the_field(client, setup):
+    auditor, _ = setup
+    client.force_login(auditor)
+    response = client.get("/api/accounts/access-log/", {"date_from": "2027-06-31"})
+    assert response.status_code == 400
+    assert "date_from" in response.json()
+
+
+def test_other_roles_cannot_read_the_log(client, setup):
+    _, chair = setup
+    client.force_login(chair)
+    assert client.get("/accounts/access-log/").status_code == 403
+    assert client.get("/api/accounts/access-log/").status_code == 403
