@@ -100,3 +100,10 @@ class Finding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.retourcode} {self.rule} {self.ref}"
+
+
+class IdentificatieCounter(models.Model):
+    """Last BerichtIdentificatie number Open Jeugd used per sender (TR056: unique per sender)."""
+
+    afzender = models.CharField(max_length=8, unique=True)
+    last = models.PositiveBigIntegerField(default=0)

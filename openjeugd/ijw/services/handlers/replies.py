@@ -1,0 +1,59 @@
+"""Returns (retourberichten): the ones we send, and the ones we receive on our messages."""
+
+from django.utils.translation import gettext as _
+
+from openjeugd.ijw import codec
+from openjeugd.ijw.codec.codes import OK_RETOURCODES
+from openjeugd.ijw.models import Message
+from openjeugd.ijw.routing import RETURN_FOR
+from openjeugd.ijw.services import outbox, parties
+from openjeugd.ijw.services.records import retourcodes_in
+
+
+def send_return(ctx, parsed) -> None:
+    """Answer an incoming message with its return, carrying every finding at its level."""
+    header_codes = sorted({f.retourcode for f in ctx.findings if f.level == "header"})
+    record_codes: dict[str, list[str]] = {}
+    for finding in ctx.findings:
+        if finding.level != "header":
+            record_codes.setdefault(finding.ref, []).append(finding.retourcode)
+    reply = codec.build_return(
+        parsed, header_codes=header_codes, record_codes=record_codes,
+        identificatie=outbox.next_identificatie(ctx.message.ontvanger),
+        dagtekening=outbox.today(),
+    )
+    ctx.reply = outbox.send(reply, in_reply_to=ctx.message)
+
+
+def handle_return(ctx, parsed) -> None:
+    """A return on one of our messages: link it and show the codes it carries."""
+    parties.resolve(ctx)
+    original = Message.objects.filter(
+        code=RETURN_FOR[parsed.code], afzender=ctx.message.ontvanger,
+        identificatie=parsed.header.identificatie_retour,
+    ).first()
+    if original is None:
+        ctx.notes.append(_("No original message found for this return."))
+        return
+    _link(ctx.message, original)
+    for ref, code in retourcodes_in(parsed):
+        if code not in OK_RETOURCODES:
+            ctx.notes.append(f"{ref}: {code}")
+
+
+def handle_jw325(ctx, parsed) -> None:
+    """A declaration answer from history: link it to the declaration it answers."""
+    parties.resolve(ctx)
+    original = Message.objects.filter(
+        code="JW323", afzender=ctx.message.ontvanger,
+        identificatie=parsed.header.declaratie_identificatie,
+    ).first()
+    if original is not None:
+        _link(ctx.message, original)
+
+
+def _link(reply: Message, original: Message) -> None:
+    reply.in_reply_to = original
+    if original.answered_at is None:
+        original.answered_at = reply.received_at
+        original.save(update_fields=["answered_at"])

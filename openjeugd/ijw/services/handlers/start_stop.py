@@ -1,0 +1,123 @@
+"""JW305 start and JW307 stop: care delivery against a toewijzing, with OP033 corrections."""
+
+from django.utils.translation import gettext as _
+
+from openjeugd.ijw.models import Start, Stop, Toewijzing
+from openjeugd.ijw.services import parties
+from openjeugd.ijw.services.handlers.replies import send_return
+
+# COD467 StatusAanlevering: 1 first delivery, 3 delete (a correction is delete + new: OP033).
+DELETE = "3"
+TEMPORARY_STOP = "20"  # JZ588
+
+
+def handle_jw305(ctx, parsed) -> None:
+    if parties.resolve(ctx) and not ctx.rejected_whole:
+        parties.upsert_youth(ctx, parsed.client)
+        for product in parsed.client.start_producten:
+            ref = product.ref
+            if not ctx.rejected(ref):
+                _apply_start(ctx, ref, product)
+    send_return(ctx, parsed)
+
+
+def handle_jw307(ctx, parsed) -> None:
+    if parties.resolve(ctx) and not ctx.rejected_whole:
+        parties.upsert_youth(ctx, parsed.client)
+        for product in parsed.client.stop_producten:
+            ref = product.ref
+            if not ctx.rejected(ref):
+                _apply_stop(ctx, ref, product)
+    send_return(ctx, parsed)
+
+
+def _toewijzing(ctx, ref, product) -> Toewijzing | None:
+    # TR019: a start/stop must refer to a toewijzing of this provider for this client.
+    toewijzing = Toewijzing.objects.filter(
+        municipality=ctx.message.municipality, provider=ctx.message.provider,
+        toewijzing_nummer=product.toewijzing_nummer, youth__bsn=ctx.message.youth.bsn,
+    ).first()
+    if toewijzing is None:
+        ctx.reject(level="product", ref=ref, retourcode="9019", rule="TR019",
+                   text=_("No toewijzing %(nr)s for this client and provider.") %
+                   {"nr": product.toewijzing_nummer})
+    return toewijzing
+
+
+def _apply_start(ctx, ref, product) -> None:
+    toewijzing = _toewijzing(ctx, ref, product)
+    if toewijzing is None:
+        return
+    active = toewijzing.starts.filter(deleted_by__isnull=True)
+    same = active.filter(begindatum=product.begindatum).first()
+    if product.status_aanlevering == DELETE:
+        _delete_start(ctx, ref, toewijzing, same)
+        return
+    if same is not None:
+        ctx.reject(level="product", ref=ref, retourcode="9074", rule="TR074",
+                   text=_("A start with this key was already received."))
+    elif _open_start(toewijzing) is not None:
+        ctx.reject(level="product", ref=ref, retourcode="9326", rule="TR326",
+                   text=_("The current delivery has not been stopped yet."))
+    elif not toewijzing.covers(product.begindatum, product.begindatum):
+        ctx.reject(level="product", ref=ref, retourcode="9019", rule="TR019",
+                   text=_("The start date lies outside the toewijzing period."))
+    else:
+        Start.objects.create(toewijzing=toewijzing, begindatum=product.begindatum,
+                             message=ctx.message)
+
+
+def _delete_start(ctx, ref, toewijzing, start) -> None:
+    if start is None:
+        ctx.reject(level="product", ref=ref, retourcode="9063", rule="TR063",
+                   text=_("There is no earlier start to delete."))
+        return
+    if _active_stops(toewijzing, start.begindatum).exclude(
+            reden_beeindiging=TEMPORARY_STOP).exists():
+        ctx.reject(level="product", ref=ref, retourcode="9071", rule="TR071",
+                   text=_("The start cannot be deleted: care has already ended."))
+        return
+    start.deleted_by = ctx.message
+    start.save(update_fields=["deleted_by"])
+
+
+def _open_start(toewijzing):
+    """The active start that has no active stop yet."""
+    for start in toewijzing.starts.filter(deleted_by__isnull=True):
+        if not _active_stops(toewijzing, start.begindatum).exists():
+            return start
+    return None
+
+
+def _active_stops(toewijzing, begindatum):
+    return toewijzing.stops.filter(deleted_by__isnull=True, begindatum=begindatum)
+
+
+def _apply_stop(ctx, ref, product) -> None:
+    toewijzing = _toewijzing(ctx, ref, product)
+    if toewijzing is None:
+        return
+    stops = _active_stops(toewijzing, product.begindatum)
+    if product.status_aanlevering == DELETE:
+        stop = stops.filter(einddatum=product.einddatum).first() or stops.last()
+        if stop is None:
+            ctx.reject(level="product", ref=ref, retourcode="9063", rule="TR063",
+                       text=_("There is no earlier stop to delete."))
+        else:
+            stop.deleted_by = ctx.message
+            stop.save(update_fields=["deleted_by"])
+        return
+    if not toewijzing.starts.filter(deleted_by__isnull=True,
+                                    begindatum=product.begindatum).exists():
+        ctx.reject(level="product", ref=ref, retourcode="9069", rule="TR069",
+                   text=_("There is no current start with this start date."))
+    elif product.einddatum < product.begindatum:
+        ctx.reject(level="product", ref=ref, retourcode="9069", rule="TR069",
+                   text=_("The stop date lies before the start date."))
+    elif stops.exclude(reden_beeindiging=TEMPORARY_STOP).exists():
+        ctx.reject(level="product", ref=ref, retourcode="9415", rule="TR415",
+                   text=_("A definitive stop for this start was already received."))
+    else:
+        Stop.objects.create(toewijzing=toewijzing, begindatum=product.begindatum,
+                            einddatum=product.einddatum,
+                            reden_beeindiging=product.reden_beeindiging, message=ctx.message)
