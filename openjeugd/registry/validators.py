@@ -29,3 +29,12 @@ def validate_bsn(value: str) -> None:
             _("BSN %(value)r is not valid: it must be 9 digits that pass the 11-proef."),
             code="invalid_bsn", params={"value": value},
         )
+
+
+def validate_kvk_number(value: str) -> None:
+    # KvK-nummer (Kamer van Koophandel): 8 digits.
+    if not (isinstance(value, str) and len(value) == 8 and value.isdigit()):
+        raise ValidationError(
+            _("KvK number must be exactly 8 digits, got %(value)r."),
+            code="invalid_kvk", params={"value": value},
+        )

@@ -1,9 +1,9 @@
 from .organisations import CertifiedInstitution, Partnership, PartnershipMember, Provider
 from .places import Facility, Team
-from .regions import Municipality, Region
+from .regions import Division, Municipality, Region
 from .youth import Youth
 
 __all__ = [
-    "CertifiedInstitution", "Facility", "Municipality", "Partnership", "PartnershipMember",
-    "Provider", "Region", "Team", "Youth",
+    "CertifiedInstitution", "Division", "Facility", "Municipality", "Partnership",
+    "PartnershipMember", "Provider", "Region", "Team", "Youth",
 ]

@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from openjeugd.registry.validators import validate_agb_code
+from openjeugd.registry.validators import validate_agb_code, validate_kvk_number
 
 
 class Provider(models.Model):
@@ -11,7 +11,9 @@ class Provider(models.Model):
     agb_code = models.CharField(
         _("AGB code"), max_length=8, unique=True, validators=[validate_agb_code]
     )
-    kvk_number = models.CharField(_("KvK number"), max_length=8, blank=True)
+    kvk_number = models.CharField(
+        _("KvK number"), max_length=8, blank=True, validators=[validate_kvk_number]
+    )
     regions = models.ManyToManyField(
         "registry.Region", related_name="providers", blank=True, verbose_name=_("regions")
     )

@@ -2,6 +2,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# The Jeugdwet covers youths up to 18; verlengde jeugdhulp can continue to 23 at the latest.
+MAX_YOUTH_CARE_AGE = 23
+
 
 class Facility(models.Model):
     """A location where care is given, with its places (capacity)."""
@@ -45,6 +48,8 @@ class Facility(models.Model):
     def clean(self) -> None:
         if self.age_min > self.age_max:
             raise ValidationError({"age_max": _("Maximum age must not be below minimum age.")})
+        if self.age_max > MAX_YOUTH_CARE_AGE:
+            raise ValidationError({"age_max": _("Youth care ends at age 23 at the latest.")})
         if self.group_size and self.places and self.group_size > self.places:
             raise ValidationError({"group_size": _("Group size must not exceed places.")})
 

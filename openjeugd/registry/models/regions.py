@@ -1,4 +1,5 @@
-from django.core.validators import MinValueValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +22,9 @@ class Region(models.Model):
 
 
 class Municipality(models.Model):
+    """A gemeente as in the CBS division; kept (inactive) after a merger because history
+    refers to it."""
+
     code = models.CharField(
         _("gemeentecode"), max_length=4, unique=True, validators=[validate_gemeentecode],
         help_text=_("CBS gemeentecode, 4 digits."),
@@ -55,3 +59,35 @@ class Municipality(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.code})"
+
+    def clean(self) -> None:
+        total, young = self.population_total, self.population_0_17
+        if total is not None and young is not None and young > total:
+            raise ValidationError(
+                {"population_0_17": _("Population aged 0-17 cannot exceed the total population.")}
+            )
+        if (total is not None or young is not None) and not self.population_source.strip():
+            raise ValidationError(
+                {"population_source": _("Say where the population figures come from.")}
+            )
+
+
+class Division(models.Model):
+    """One load of the CBS municipal division (gemeentelijke indeling) per 1 January of a year."""
+
+    year = models.PositiveSmallIntegerField(
+        _("year"), unique=True, validators=[MinValueValidator(1900), MaxValueValidator(2100)]
+    )
+    source = models.CharField(_("source"), max_length=200)
+    loaded_at = models.DateTimeField(_("loaded at"), auto_now_add=True)
+    created = models.PositiveIntegerField(_("municipalities created"), default=0)
+    updated = models.PositiveIntegerField(_("municipalities updated"), default=0)
+    deactivated = models.PositiveIntegerField(_("municipalities deactivated"), default=0)
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("municipal division")
+        verbose_name_plural = _("municipal divisions")
+
+    def __str__(self) -> str:
+        return str(_("Municipal division %(year)s") % {"year": self.year})

@@ -1,4 +1,6 @@
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from openjeugd.registry.validators import validate_bsn
@@ -34,3 +36,7 @@ class Youth(models.Model):
     def __str__(self) -> str:
         # Never the BSN in a string representation: it ends up in logs and admin history.
         return f"{self.initials} {self.surname}".strip() or f"#{self.pk}"
+
+    def clean(self) -> None:
+        if self.birth_date and self.birth_date > timezone.localdate():
+            raise ValidationError({"birth_date": _("Date of birth cannot be in the future.")})

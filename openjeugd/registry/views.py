@@ -1,0 +1,107 @@
+"""Read-only registry pages. Youth pages read through accounts.policy, which logs each read."""
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+
+from openjeugd.accounts import policy
+from openjeugd.accounts.policy import Perm
+from openjeugd.registry import selectors
+from openjeugd.registry.forms import FacilityFilterForm, TeamFilterForm, YouthSearchForm
+from openjeugd.registry.models import Region
+
+
+def requires(perm: Perm):
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def checked(request, *args, **kwargs):
+            policy.require(request.user, perm)
+            return view(request, *args, **kwargs)
+        return checked
+    return decorator
+
+
+def _chosen_region(request) -> Region | None:
+    """?region=<slug> if given, else the user's own region."""
+    slug = request.GET.get("region")
+    if slug:
+        return get_object_or_404(Region, slug=slug)
+    return request.user.region
+
+
+@requires(Perm.VIEW_REGISTRY)
+def region_list(request):
+    return render(request, "registry/region_list.html", {"regions": selectors.regions()})
+
+
+@requires(Perm.VIEW_REGISTRY)
+def region_detail(request, slug):
+    return _region_overview(request, get_object_or_404(Region, slug=slug))
+
+
+@requires(Perm.VIEW_REGISTRY)
+def municipality_list(request):
+    region = _chosen_region(request)
+    if region is None:
+        return redirect("registry:region-list")
+    return _region_overview(request, region)
+
+
+def _region_overview(request, region):
+    active = selectors.municipalities(region=region)
+    return render(request, "registry/region_detail.html", {
+        "region": region,
+        "municipalities": active,
+        "totals": selectors.population_totals(active),
+        "former": selectors.municipalities(region=region, active=False),
+        "can_change": policy.has_perm(request.user, Perm.CHANGE_REGISTRY),
+    })
+
+
+@requires(Perm.VIEW_REGISTRY)
+def provider_list(request):
+    return render(request, "registry/provider_list.html",
+                  {"providers": selectors.providers()})
+
+
+@requires(Perm.VIEW_REGISTRY)
+def provider_detail(request, pk):
+    provider = get_object_or_404(selectors.providers_with_details(), pk=pk)
+    return render(request, "registry/provider_detail.html", {"provider": provider})
+
+
+@requires(Perm.VIEW_REGISTRY)
+def facility_list(request):
+    form = FacilityFilterForm(request.GET or None)
+    kind = form.cleaned_data["kind"] if form.is_valid() else ""
+    page = Paginator(selectors.facilities(kind=kind), 50).get_page(request.GET.get("page"))
+    return render(request, "registry/facility_list.html", {"form": form, "page": page})
+
+
+@requires(Perm.VIEW_REGISTRY)
+def team_list(request):
+    region = _chosen_region(request)
+    form = TeamFilterForm(request.GET or None)
+    kind = form.cleaned_data["kind"] if form.is_valid() else ""
+    teams = selectors.teams(region=region, kind=kind)
+    return render(request, "registry/team_list.html", {
+        "form": form, "region": region, "groups": selectors.teams_by_kind(teams)})
+
+
+@requires(Perm.VIEW_YOUTH)
+def youth_list(request):
+    form = YouthSearchForm(request.GET or None)
+    search = form.cleaned_data["q"] if form.is_valid() else ""
+    youths = selectors.youths_for(request.user, search=search)
+    page = Paginator(youths, 50).get_page(request.GET.get("page"))
+    policy.log_youth_list(request.user, page.object_list, purpose="youth list", request=request)
+    return render(request, "registry/youth_list.html", {"form": form, "page": page})
+
+
+@requires(Perm.VIEW_YOUTH)
+def youth_detail(request, pk):
+    youth = policy.read_youth(request.user, pk, purpose="youth record", request=request)
+    return render(request, "registry/youth_detail.html", {"youth": youth})
