@@ -1,0 +1,127 @@
+"""`manage.py demo_data --region NAME`: a demo region whose care history arrives as iJw messages.
+
+1. registry set-up (population estimates, providers, GI, partnership, facilities, teams, users);
+2. the care history as events (openjeugd.demo.generator, deterministic for --seed);
+3. openjeugd.ijw.demo_bridge.load_history turns the events into iJw messages and imports them
+   through the ordinary import path.
+"""
+
+import datetime
+import importlib
+import importlib.util
+from collections import Counter
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from openjeugd.demo import services
+from openjeugd.demo.generator import generate_history
+from openjeugd.demo.models import DemoRun
+from openjeugd.demo.organisations import plan_organisations
+from openjeugd.demo.profiles import profile_for
+from openjeugd.registry.models import Region
+
+BRIDGE = "openjeugd.ijw.demo_bridge"
+
+
+class Command(BaseCommand):
+    help = "Set up a demo region and feed it a synthetic care history as iJw messages."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--region", required=True, help="Jeugdregio name, e.g. 'Rijk van "
+                            "Nijmegen'.")
+        parser.add_argument("--youths", type=int, default=200, help="Youths in care.")
+        parser.add_argument("--years", type=int, default=1, help="Years of history.")
+        parser.add_argument("--seed", type=int, default=7, help="Same seed, same region.")
+        parser.add_argument("--end", type=datetime.date.fromisoformat, default=None,
+                            help="Last day of the history (YYYY-MM-DD); default today.")
+        parser.add_argument("--reset", action="store_true",
+                            help="Remove this region's earlier demo data first.")
+
+    def handle(self, *args, **options):
+        console = Console(file=self.stdout._out, width=100, highlight=False)
+        if options["youths"] < 0 or options["years"] < 1:
+            raise CommandError("--youths must be 0 or more and --years at least 1.")
+        region = _region(options["region"])
+        end = options["end"] or timezone.localdate()
+        municipalities = region.municipalities.filter(active=True).values_list("code", "name")
+        profile = profile_for(region.name, municipalities)
+        plan = plan_organisations(profile, options["seed"])
+        try:
+            self._set_up(console, region, profile, plan, options, end)
+        except ValidationError as error:
+            raise CommandError("; ".join(error.messages)) from error
+        events = generate_history(profile, youths=options["youths"], years=options["years"],
+                                  seed=options["seed"], end=end, organisations=plan)
+        _summary(console, region, profile, events)
+        _load(console, region, events)
+
+    def _set_up(self, console, region, profile, plan, options, end) -> None:
+        if DemoRun.objects.filter(region=region).exists() and not options["reset"]:
+            raise CommandError(f"{region} already has demo data; add --reset to replace it.")
+        if options["reset"]:
+            _reset_history(region)
+            if services.reset_region(region=region):
+                console.print(f"Removed the earlier demo set-up of {region}.")
+        services.set_up_region(region=region, profile=profile, plan=plan, seed=options["seed"],
+                               youths=options["youths"], years=options["years"], end=end)
+        console.print(f"Set up {region}: {len(plan.providers)} providers, "
+                      f"{len(plan.teams)} teams, {len(services.DEMO_USERS)} demo users.")
+
+
+def _region(name: str) -> Region:
+    region = Region.objects.filter(name=name).first()
+    if region is None:
+        names = ", ".join(Region.objects.order_by("name").values_list("name", flat=True))
+        raise CommandError(f"No jeugdregio named {name!r}. Valid names: {names or '(none)'}.")
+    return region
+
+
+def _summary(console: Console, region, profile, events) -> None:
+    counts = Counter(type(event).__name__ for event in events)
+    console.print(f"Generated care history of {region}:")
+    table = Table()
+    table.add_column("Event")
+    table.add_column("Count", justify="right")
+    for name in ("Referral", "Toewijzing", "Change", "Start", "Stop", "Declaration"):
+        table.add_row(name, str(counts[name]))
+    console.print(table)
+    console.print(f"The whole region would have about {profile.youths_in_care:,} youths in "
+                  f"care ({profile.care_rate:.0%} of {profile.population_0_17:,} aged 0-17).")
+
+
+def _bridge():
+    if importlib.util.find_spec(BRIDGE) is None:
+        return None
+    return importlib.import_module(BRIDGE)
+
+
+def _reset_history(region) -> None:
+    # The bridge owns the imported messages and care state; it removes them before the
+    # providers they refer to can go.
+    bridge = _bridge()
+    if bridge is not None and hasattr(bridge, "reset_history"):
+        bridge.reset_history(region=region)
+
+
+def _load(console: Console, region, events) -> None:
+    bridge = _bridge()
+    if bridge is None:
+        console.print(f"[yellow]Warning:[/yellow] {BRIDGE} does not exist yet, so the "
+                      f"{len(events)} events were generated but not imported. The registry "
+                      "set-up is in place.")
+        return
+    columns = (TextColumn("Importing iJw messages"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn())
+    with Progress(*columns, console=console) as progress:
+        task = progress.add_task("import", total=len(events))
+
+        def report(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        bridge.load_history(events, region=region, progress=report)
+    console.print(f"Imported the care history of {region}.")

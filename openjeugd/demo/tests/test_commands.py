@@ -1,0 +1,79 @@
+"""`demo_data` and `demo_logins` through call_command."""
+
+import types
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from openjeugd.demo.events import Declaration, Referral
+from openjeugd.demo.management.commands import demo_data
+from openjeugd.demo.services import DEMO_PASSWORD, DEMO_USERS
+from openjeugd.registry.models import Region
+
+pytestmark = pytest.mark.django_db
+ARGS = ["--region", "Rijk van Nijmegen", "--youths", "40", "--years", "1", "--seed", "7",
+        "--end", "2026-06-30"]
+
+
+def _run(*args) -> str:
+    out = StringIO()
+    call_command("demo_data", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_an_unknown_region_names_the_valid_ones():
+    with pytest.raises(CommandError) as error:
+        _run("--region", "Nergens")
+    assert "Nergens" in str(error.value)
+    assert "Rijk van Nijmegen" in str(error.value) and "Twente" in str(error.value)
+
+
+def test_without_the_bridge_it_warns_and_stops_after_the_set_up(monkeypatch):
+    monkeypatch.setattr(demo_data, "_bridge", lambda: None)
+    output = _run(*ARGS)
+    assert "openjeugd.ijw.demo_bridge does not exist yet" in output
+    assert Region.objects.get(name="Rijk van Nijmegen").providers.exists()
+
+
+def test_the_events_go_to_the_bridge_with_the_region_and_a_progress_callback(monkeypatch):
+    received = {}
+
+    def load_history(events, *, region, progress):
+        received.update(events=events, region=region)
+        progress(len(events), len(events))
+
+    bridge = types.ModuleType("fake_bridge")
+    bridge.load_history = load_history
+    monkeypatch.setattr(demo_data, "_bridge", lambda: bridge)
+    output = _run(*ARGS)
+    assert received["region"].name == "Rijk van Nijmegen"
+    kinds = {type(event) for event in received["events"]}
+    assert Referral in kinds and Declaration in kinds
+    assert "Imported the care history" in output
+
+
+def test_running_twice_needs_reset(monkeypatch):
+    monkeypatch.setattr(demo_data, "_bridge", lambda: None)
+    _run(*ARGS)
+    with pytest.raises(CommandError, match="--reset"):
+        _run(*ARGS)
+    assert "Removed the earlier demo set-up" in _run(*ARGS, "--reset")
+
+
+def test_demo_logins_lists_every_account_with_the_shared_password(monkeypatch):
+    monkeypatch.setattr(demo_data, "_bridge", lambda: None)
+    _run(*ARGS)
+    out = StringIO()
+    call_command("demo_logins", stdout=out)
+    table = out.getvalue()
+    for username, *_rest in DEMO_USERS:
+        assert username in table
+    assert DEMO_PASSWORD in table
+    assert "Rijk van Nijmegen – Nijmegen" in table  # the access worker's municipality
+
+
+def test_demo_logins_without_accounts_says_what_to_do():
+    out = StringIO()
+    call_command("demo_logins", stdout=out)
+    assert "demo_data" in out.getvalue()

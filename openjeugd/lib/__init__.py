@@ -1,0 +1,1 @@
+"""Pure helpers without Django: date arithmetic and the like."""
