@@ -4,6 +4,6 @@ from .declaratie import Declaratie, Prestatie
 from .verzoek import Verzoek
 
 __all__ = [
-    "Declaratie", "Finding", "IdentificatieCounter", "Message", "Prestatie", "Start", "Stop", "Toewijzing",
-    "ToewijzingVersion", "Verzoek",
+    "Declaratie", "Finding", "IdentificatieCounter", "Message", "Prestatie", "Start", "Stop",
+    "Toewijzing", "ToewijzingVersion", "Verzoek",
 ]

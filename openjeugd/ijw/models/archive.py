@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from openjeugd.ijw import clock
+
 
 class Message(models.Model):
     class Direction(models.TextChoices):
@@ -27,7 +29,7 @@ class Message(models.Model):
     raw = models.BinaryField(_("raw message"))
     sha256 = models.CharField(max_length=64)
     filename = models.CharField(_("file name"), max_length=255, blank=True)
-    received_at = models.DateTimeField(_("received at"), auto_now_add=True, db_index=True)
+    received_at = models.DateTimeField(_("received at"), default=clock.now, db_index=True)
     processed_at = models.DateTimeField(_("processed at"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED, db_index=True
@@ -107,3 +109,6 @@ class IdentificatieCounter(models.Model):
 
     afzender = models.CharField(max_length=8, unique=True)
     last = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.afzender}: {self.last}"

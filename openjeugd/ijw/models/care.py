@@ -70,9 +70,29 @@ class ToewijzingVersion(models.Model):
     class Meta:
         ordering = ["id"]
 
+    def __str__(self) -> str:
+        return f"{self.toewijzing} ({self.reden_wijziging or '-'})"
 
-class Start(models.Model):
-    toewijzing = models.ForeignKey(Toewijzing, on_delete=models.PROTECT, related_name="starts")
+
+class Delivery(models.Model):
+    """Shared by start and stop. Taakgericht care has no toewijzing: then only the youth,
+    provider, municipality and product category say what the message is about."""
+
+    toewijzing = models.ForeignKey(Toewijzing, on_delete=models.PROTECT, null=True, blank=True,
+                                   related_name="%(class)ss")
+    youth = models.ForeignKey("registry.Youth", on_delete=models.PROTECT, related_name="+")
+    provider = models.ForeignKey("registry.Provider", on_delete=models.PROTECT,
+                                 related_name="+")
+    municipality = models.ForeignKey("registry.Municipality", on_delete=models.PROTECT,
+                                     related_name="+")
+    product_categorie = models.CharField(_("product category"), max_length=2, blank=True)
+    product_code = models.CharField(_("product code"), max_length=5, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Start(Delivery):
     begindatum = models.DateField(_("start of care"))
     message = models.ForeignKey("ijw.Message", on_delete=models.PROTECT, related_name="+")
     # iJw OP033: a correction is a deletion (StatusAanlevering 3) followed by a new message.
@@ -84,9 +104,11 @@ class Start(models.Model):
         verbose_name = _("start of care")
         verbose_name_plural = _("starts of care")
 
+    def __str__(self) -> str:
+        return f"start {self.begindatum}"
 
-class Stop(models.Model):
-    toewijzing = models.ForeignKey(Toewijzing, on_delete=models.PROTECT, related_name="stops")
+
+class Stop(Delivery):
     begindatum = models.DateField(_("start of care"))
     einddatum = models.DateField(_("end of care"))
     reden_beeindiging = models.CharField(_("reason for ending"), max_length=2)
@@ -98,3 +120,6 @@ class Stop(models.Model):
         ordering = ["einddatum", "id"]
         verbose_name = _("end of care")
         verbose_name_plural = _("ends of care")
+
+    def __str__(self) -> str:
+        return f"stop {self.einddatum} ({self.reden_beeindiging})"

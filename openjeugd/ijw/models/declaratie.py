@@ -22,6 +22,9 @@ class Declaratie(models.Model):
         verbose_name = _("declaration")
         verbose_name_plural = _("declarations")
 
+    def __str__(self) -> str:
+        return f"{self.declaratie_nummer} {self.periode_begin:%Y-%m}"
+
 
 class Prestatie(models.Model):
     declaratie = models.ForeignKey(Declaratie, on_delete=models.CASCADE,
@@ -31,6 +34,8 @@ class Prestatie(models.Model):
     toewijzing = models.ForeignKey("ijw.Toewijzing", on_delete=models.PROTECT, null=True,
                                    blank=True, related_name="prestaties")
     product_referentie = models.CharField(max_length=40)
+    # A credit line (negative amount) names the debit line it cancels.
+    vorig_product_referentie = models.CharField(max_length=40, blank=True)
     toewijzing_nummer = models.CharField(max_length=20)
     product_categorie = models.CharField(max_length=2)
     product_code = models.CharField(max_length=5)
@@ -47,6 +52,9 @@ class Prestatie(models.Model):
         ordering = ["begindatum", "id"]
         verbose_name = _("prestatie")
         verbose_name_plural = _("prestaties")
+
+    def __str__(self) -> str:
+        return self.product_referentie
 
     @property
     def granted(self) -> bool:

@@ -40,3 +40,6 @@ class Verzoek(models.Model):
             models.UniqueConstraint(fields=["provider", "municipality", "referentie_aanbieder"],
                                     name="unique_verzoek_reference")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.referentie_aanbieder}"

@@ -9,9 +9,9 @@ import logging
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from openjeugd.ijw import clock
 from openjeugd.ijw.models import Message
 from openjeugd.ijw.routing import direction_of
 from openjeugd.ijw.services import processing
@@ -81,5 +81,5 @@ def archive_outgoing(raw: bytes, *, in_reply_to: Message | None = None,
         afzender=envelope.afzender, ontvanger=envelope.ontvanger,
         identificatie=envelope.identificatie, dagtekening=envelope.dagtekening,
         raw=raw, sha256=envelope.sha256, filename=filename[:255], in_reply_to=in_reply_to,
-        status=Message.Status.RECEIVED, received_at=timezone.now(),
+        status=Message.Status.RECEIVED, received_at=clock.now(),
     )

@@ -2,9 +2,8 @@
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
 
-from openjeugd.ijw import codec
+from openjeugd.ijw import clock, codec
 from openjeugd.ijw.models import IdentificatieCounter, Message
 
 
@@ -38,4 +37,4 @@ def send(message: codec.Message, *, in_reply_to: Message | None = None) -> Messa
 
 
 def today():
-    return timezone.localdate()
+    return clock.today()

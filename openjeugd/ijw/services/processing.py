@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from openjeugd.ijw import codec
+from openjeugd.ijw import clock, codec
 from openjeugd.ijw.codec.rules import Finding, check
 from openjeugd.ijw.models import Finding as FindingRow
 from openjeugd.ijw.models import Message
@@ -91,7 +91,7 @@ def _check_identification(ctx: Context) -> None:
 
 def _finish(ctx: Context) -> None:
     message = ctx.message
-    message.processed_at = timezone.now()
+    message.processed_at = clock.now()
     message.status = _status(ctx)
     kind = ANSWER_DEADLINE.get(message.code)
     if kind and message.direction == Message.Direction.IN:

@@ -62,6 +62,7 @@ def _store_prestatie(ctx, declaratie, youth, prestatie) -> None:
     Prestatie.objects.create(
         declaratie=declaratie, youth=youth, toewijzing=toewijzing,
         product_referentie=prestatie.product_referentie,
+        vorig_product_referentie=prestatie.vorig_product_referentie or "",
         toewijzing_nummer=prestatie.toewijzing_nummer,
         product_categorie=prestatie.product_categorie, product_code=prestatie.product_code,
         begindatum=prestatie.product_periode.begindatum,
@@ -76,6 +77,10 @@ def _check_against(toewijzing, prestatie, ctx) -> list[tuple[str, str, str]]:
     """Stateful TR rules of a prestatie against its toewijzing (WJ001 codes)."""
     if toewijzing is None or toewijzing.reden_wijziging == VERWIJDERD:
         return [("TR338", "9338", _("The prestatie refers to no assigned product."))]
+    if _earlier_reference(ctx, prestatie):
+        return [("TR314", "8021", _("This prestatie reference was declared before."))]
+    if prestatie.ingediend_bedrag < 0:
+        return _credit_problems(ctx, prestatie)
     problems = []
     if prestatie.product_categorie != toewijzing.product_categorie:
         problems.append(("TR339", "9339", _("Product category differs from the toewijzing.")))
@@ -88,8 +93,6 @@ def _check_against(toewijzing, prestatie, ctx) -> list[tuple[str, str, str]]:
         problems.append(("TR307", "9307", _("Start of the period lies outside the toewijzing.")))
     if not toewijzing.covers(period.einddatum, period.einddatum):
         problems.append(("TR308", "9308", _("End of the period lies outside the toewijzing.")))
-    if _earlier_reference(ctx, prestatie):
-        problems.append(("TR314", "8021", _("This prestatie reference was declared before.")))
     problems += _volume_problems(toewijzing, prestatie)
     return problems
 
@@ -98,6 +101,19 @@ def _earlier_reference(ctx, prestatie) -> bool:
     return Prestatie.objects.filter(
         declaratie__provider=ctx.message.provider,
         product_referentie=prestatie.product_referentie).exists()
+
+
+def _credit_problems(ctx, prestatie) -> list[tuple[str, str, str]]:
+    # TR323: a credit line cancels a debit line declared before (VorigReferentieNummer).
+    debit = Prestatie.objects.filter(
+        declaratie__provider=ctx.message.provider, ingediend__gt=0,
+        product_referentie=prestatie.vorig_product_referentie or "").first()
+    if debit is None:
+        return [("TR323", "8017", _("No debit prestatie is known for this credit."))]
+    if Prestatie.objects.filter(declaratie__provider=ctx.message.provider, ingediend__lt=0,
+                                vorig_product_referentie=debit.product_referentie).exists():
+        return [("TR390", "9390", _("This debit prestatie was credited before."))]
+    return []
 
 
 def _volume_problems(toewijzing, prestatie) -> list[tuple[str, str, str]]:
@@ -113,7 +129,9 @@ def _volume_problems(toewijzing, prestatie) -> list[tuple[str, str, str]]:
             return [("TR369", "9369", _("The declarations exceed the assigned budget."))]
     if toewijzing.volume is not None and toewijzing.frequentie == "6":
         # WMO757 6 = total within the toewijzing period: the sum may not exceed it (TR322).
-        used = granted.aggregate(total=Sum("volume"))["total"] or 0
+        debit = granted.filter(toegekend__gt=0).aggregate(total=Sum("volume"))["total"] or 0
+        credit = granted.filter(toegekend__lt=0).aggregate(total=Sum("volume"))["total"] or 0
+        used = debit - credit
         if used + prestatie.geleverd_volume > toewijzing.volume:
             return [("TR322", "9322", _("Together the declared volumes exceed the toewijzing."))]
     return []

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 
 from openjeugd.ijw import codec
-from openjeugd.ijw.codec.codes import OK_RETOURCODES
+from openjeugd.ijw.codec.codes import OK_CODES
 from openjeugd.ijw.models import Message
 from openjeugd.ijw.routing import RETURN_FOR
 from openjeugd.ijw.services import outbox, parties
@@ -37,7 +37,7 @@ def handle_return(ctx, parsed) -> None:
         return
     _link(ctx.message, original)
     for ref, code in retourcodes_in(parsed):
-        if code not in OK_RETOURCODES:
+        if code not in OK_CODES:
             ctx.notes.append(f"{ref}: {code}")
 
 

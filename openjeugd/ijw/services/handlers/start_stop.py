@@ -31,7 +31,31 @@ def handle_jw307(ctx, parsed) -> None:
     send_return(ctx, parsed)
 
 
-def _toewijzing(ctx, ref, product) -> Toewijzing | None:
+class _Taakgericht:
+    """Taakgericht care has no toewijzing: deliveries hang on youth, provider and product."""
+
+    def __init__(self, ctx, product):
+        self.scope = {"youth": ctx.message.youth, "provider": ctx.message.provider,
+                      "municipality": ctx.message.municipality, "toewijzing": None,
+                      "product_categorie": product.product.categorie if product.product else ""}
+        self.starts = Start.objects.filter(**self.scope)
+        self.stops = Stop.objects.filter(**self.scope)
+
+    def covers(self, first, last) -> bool:
+        return True
+
+
+def _scope(target) -> dict:
+    if isinstance(target, _Taakgericht):
+        return target.scope
+    return {"toewijzing": target, "youth": target.youth, "provider": target.provider,
+            "municipality": target.municipality, "product_categorie": target.product_categorie,
+            "product_code": target.product_code}
+
+
+def _toewijzing(ctx, ref, product):
+    if product.toewijzing_nummer is None:
+        return _Taakgericht(ctx, product)
     # TR019: a start/stop must refer to a toewijzing of this provider for this client.
     toewijzing = Toewijzing.objects.filter(
         municipality=ctx.message.municipality, provider=ctx.message.provider,
@@ -63,8 +87,8 @@ def _apply_start(ctx, ref, product) -> None:
         ctx.reject(level="product", ref=ref, retourcode="9019", rule="TR019",
                    text=_("The start date lies outside the toewijzing period."))
     else:
-        Start.objects.create(toewijzing=toewijzing, begindatum=product.begindatum,
-                             message=ctx.message)
+        Start.objects.create(begindatum=product.begindatum, message=ctx.message,
+                             **_scope(toewijzing))
 
 
 def _delete_start(ctx, ref, toewijzing, start) -> None:
@@ -118,6 +142,6 @@ def _apply_stop(ctx, ref, product) -> None:
         ctx.reject(level="product", ref=ref, retourcode="9415", rule="TR415",
                    text=_("A definitive stop for this start was already received."))
     else:
-        Stop.objects.create(toewijzing=toewijzing, begindatum=product.begindatum,
-                            einddatum=product.einddatum,
-                            reden_beeindiging=product.reden_beeindiging, message=ctx.message)
+        Stop.objects.create(begindatum=product.begindatum, einddatum=product.einddatum,
+                            reden_beeindiging=product.reden_beeindiging, message=ctx.message,
+                            **_scope(toewijzing))

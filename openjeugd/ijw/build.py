@@ -1,0 +1,98 @@
+"""Builds iJw messages from domain values (used by user actions and the demo history).
+
+Only construction: sending goes through services.outbox (municipality side) or
+services.ingest (a provider's message arriving), so every message takes the real path.
+"""
+
+from datetime import date, time
+from decimal import Decimal
+
+from openjeugd.ijw.codec import model as m
+
+_NAME_FALLBACK = "Onbekend"
+
+
+def header(code: str, *, afzender: str, ontvanger: str, identificatie: str,
+           dagtekening: date) -> m.Header:
+    return m.Header(
+        berichtcode=m.MESSAGE_CODES[code], berichtversie=m.BERICHTVERSIE,
+        berichtsubversie=m.BERICHTSUBVERSIE, afzender=afzender, ontvanger=ontvanger,
+        identificatie=identificatie, dagtekening=dagtekening,
+        basisschema_xsd_versie=m.XSD_VERSIE, bericht_xsd_versie=m.XSD_VERSIE,
+    )
+
+
+def person(youth) -> dict:
+    """Client fields shared by 301/305/307/315, from anything with bsn/birth_date/names."""
+    return {
+        "bsn": youth.bsn,
+        "geboortedatum": youth.birth_date,
+        "geslacht": youth.geslacht,
+        "naam": m.Naam(achternaam=youth.surname or _NAME_FALLBACK,
+                       voorletters=youth.initials or None),
+    }
+
+
+def product(categorie: str, code: str | None) -> m.Product | None:
+    return m.Product(categorie=categorie, code=code or None) if categorie else None
+
+
+def omvang(volume: int | None, eenheid: str, frequentie: str) -> m.Omvang | None:
+    if volume is None:
+        return None
+    return m.Omvang(volume=volume, eenheid=eenheid, frequentie=frequentie)
+
+
+def jw301(head: m.Header, youth, products: list[m.ToegewezenProduct]) -> m.JW301:
+    contact = m.Contact(soort="01", adres=m.Adres(huisnummer=1, postcode="6500AA",
+                                                  straatnaam="Onbekend",
+                                                  plaatsnaam="Onbekend", land_code="NL"))
+    return m.JW301(header=head, client=m.Client(**person(youth), contactgegevens=[contact],
+                                                 toegewezen_producten=products))
+
+
+def toegewezen_product(*, nummer: str, categorie: str, code: str | None, toegewezen_op: date,
+                       ingangsdatum: date, einddatum: date | None, volume: int | None = None,
+                       eenheid: str = "", frequentie: str = "", budget: Decimal | None = None,
+                       reden_wijziging: str = "", referentie_aanbieder: str = ""
+                       ) -> m.ToegewezenProduct:
+    return m.ToegewezenProduct(
+        toewijzing_nummer=nummer, referentie_aanbieder=referentie_aanbieder or None,
+        product=product(categorie, code), toewijzingsdatum=toegewezen_op,
+        toewijzingstijd=time(9, 0), ingangsdatum=ingangsdatum, einddatum=einddatum,
+        reden_wijziging=reden_wijziging or None, omvang=omvang(volume, eenheid, frequentie),
+        budget=budget,
+    )
+
+
+def jw305(head: m.Header, youth, starts: list[m.StartProduct]) -> m.JW305:
+    return m.JW305(header=head, client=m.StartClient(**person(youth), start_producten=starts))
+
+
+def jw307(head: m.Header, youth, stops: list[m.StopProduct]) -> m.JW307:
+    return m.JW307(header=head, client=m.StopClient(**person(youth), stop_producten=stops))
+
+
+def jw315(head: m.Header, youth, products: list[m.AangevraagdProduct]) -> m.JW315:
+    return m.JW315(header=head, client=m.VerzoekClient(**person(youth),
+                                                       aangevraagde_producten=products))
+
+
+def jw319(head: m.Header, *, referentie_aanbieder: str, antwoord: str,
+          reden_afwijzing: str = "", woonplaats_gemeente: str = "") -> m.JW319:
+    woonplaats = m.Woonplaatsbeginsel(gemeente=woonplaats_gemeente) if woonplaats_gemeente \
+        else None
+    return m.JW319(header=head, antwoord=m.Antwoord(
+        referentie_aanbieder=referentie_aanbieder, verzoek_antwoord=antwoord,
+        reden_afwijzing_verzoek=reden_afwijzing or None, woonplaatsbeginsel=woonplaats))
+
+
+def jw323(head: m.Header, *, nummer: str, periode: tuple[date, date],
+          clients: dict[str, list[m.Prestatie]]) -> m.JW323:
+    total = sum((p.ingediend_bedrag for ps in clients.values() for p in ps), Decimal("0"))
+    return m.JW323(header=head, declaratie=m.Declaratie(
+        declaratie_nummer=nummer, declaratie_periode=m.Periode(begindatum=periode[0],
+                                                               einddatum=periode[1]),
+        declaratie_dagtekening=head.dagtekening, totaal_ingediend_bedrag=total,
+        clienten=[m.DeclaratieClient(bsn=bsn, prestaties=ps) for bsn, ps in clients.items()],
+    ))

@@ -1,0 +1,195 @@
+"""Turns the demo generator's events into real iJw messages and imports them.
+
+Municipality messages go out through services.outbox, provider messages come in through
+services.ingest: the same path and checks as real traffic. The clock is set to each event's
+date so receipts, answers and deadlines carry their historical dates.
+"""
+
+from collections import defaultdict
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+
+from openjeugd.demo import events as ev
+from openjeugd.ijw import build, clock, codec
+from openjeugd.ijw.codec import model as m
+from openjeugd.ijw.services import ingest, outbox
+
+_TZ = ZoneInfo("Europe/Amsterdam")
+
+
+def _moment(day, hour: int = 9) -> datetime:
+    return datetime.combine(day, time(hour), tzinfo=_TZ)
+
+
+class _Provider:
+    """Plays the provider's back office: numbers its messages and sends them in."""
+
+    def __init__(self):
+        self.counters: dict[str, int] = defaultdict(int)
+
+    def next_id(self, agb: str) -> str:
+        self.counters[agb] += 1
+        return f"P{self.counters[agb]:09d}"
+
+    def send(self, message: m.Message) -> None:
+        ingest(codec.serialize(message), filename=f"{message.code}-demo.xml")
+
+
+class Bridge:
+    def __init__(self):
+        self.provider = _Provider()
+        self.toewijzingen: dict[str, ev.Toewijzing] = {}
+
+    def head(self, code, sender, receiver, day, identificatie=None):
+        ident = identificatie or (outbox.next_identificatie(sender) if code == "JW301"
+                                  else self.provider.next_id(sender))
+        return build.header(code, afzender=sender, ontvanger=receiver, identificatie=ident,
+                            dagtekening=day)
+
+    def referral(self, e: ev.Referral) -> None:
+        if not e.referentie_aanbieder:
+            return  # referred by the municipality itself: it assigns directly
+        verwijzer = m.Verwijzer(type=e.verwijzer_type, naam=e.verwijzer_naam or None,
+                                zorgverlener_code=e.verwijzer_zorgverlenercode or None)
+        requested = m.AangevraagdProduct(
+            referentie_aanbieder=e.referentie_aanbieder,
+            product=build.product(e.product_categorie, e.product_code),
+            toewijzing_ingangsdatum=e.date, verwijzer=verwijzer)
+        head = self.head("JW315", e.provider_agb, e.youth.municipality_code, e.date)
+        self.provider.send(build.jw315(head, e.youth, [requested]))
+
+    def toewijzing(self, e: ev.Toewijzing, reden: str = "", einddatum=None, day=None) -> None:
+        self.toewijzingen[e.toewijzing_nummer] = e
+        day = day or e.date
+        line = build.toegewezen_product(
+            nummer=e.toewijzing_nummer, categorie=e.product_categorie, code=e.product_code,
+            toegewezen_op=day, ingangsdatum=e.ingangsdatum, einddatum=einddatum or e.einddatum,
+            volume=e.volume, eenheid=e.eenheid, frequentie=e.frequentie, budget=e.budget,
+            reden_wijziging=reden, referentie_aanbieder=e.referentie_aanbieder)
+        head = self.head("JW301", e.municipality_code, e.provider_agb, day)
+        sent = outbox.send(build.jw301(head, e.youth, [line]))
+        self.acknowledge(codec.parse(bytes(sent.raw)), day)
+
+    def acknowledge(self, jw301: m.JW301, day) -> None:
+        # The provider returns the toewijzing (JW302) the next day, without remarks.
+        with clock.at(_moment(day, 15) + timedelta(days=1)):
+            reply = codec.build_return(
+                jw301, header_codes=[], record_codes={},
+                identificatie=self.provider.next_id(jw301.header.ontvanger),
+                dagtekening=clock.today())
+            self.provider.send(reply)
+
+    def change(self, e: ev.Change) -> None:
+        original = self.toewijzingen[e.toewijzing_nummer]
+        self.toewijzing(original, reden=e.reden_wijziging, einddatum=e.einddatum, day=e.date)
+
+    def start(self, e: ev.Start) -> None:
+        line = m.StartProduct(
+            toewijzing_nummer=e.toewijzing_nummer,
+            product=build.product(e.product_categorie, e.product_code),
+            toewijzing_ingangsdatum=self._ingang(e.toewijzing_nummer), begindatum=e.begindatum,
+            status_aanlevering="1")
+        head = self.head("JW305", e.provider_agb, e.municipality_code, e.date)
+        self.provider.send(build.jw305(head, e.youth, [line]))
+
+    def stop(self, e: ev.Stop) -> None:
+        line = m.StopProduct(
+            toewijzing_nummer=e.toewijzing_nummer,
+            product=build.product(e.product_categorie, e.product_code),
+            toewijzing_ingangsdatum=self._ingang(e.toewijzing_nummer), begindatum=e.begindatum,
+            reden_beeindiging=e.reden_beeindiging, einddatum=e.einddatum,
+            status_aanlevering="1")
+        head = self.head("JW307", e.provider_agb, e.municipality_code, e.date)
+        self.provider.send(build.jw307(head, e.youth, [line]))
+
+    def declarations(self, lines: list[ev.Declaration]) -> None:
+        first = lines[0]
+        clients: dict[str, list[m.Prestatie]] = defaultdict(list)
+        for line in lines:
+            clients[line.youth.bsn].append(_prestatie(line))
+        begin = min(line.period_start for line in lines).replace(day=1)
+        end = max(line.period_end for line in lines)
+        head = self.head("JW323", first.provider_agb, first.municipality_code, first.date)
+        self.provider.send(build.jw323(head, nummer=head.identificatie, periode=(begin, end),
+                                       clients=dict(clients)))
+
+    def _ingang(self, nummer):
+        event = self.toewijzingen.get(nummer) if nummer else None
+        return event.ingangsdatum if event else None
+
+
+def _prestatie(line: ev.Declaration) -> m.Prestatie:
+    sign = -1 if line.debet_credit == "C" else 1
+    return m.Prestatie(
+        product_referentie=line.referentie_nummer,
+        vorig_product_referentie=line.vorig_referentie_nummer or None,
+        toewijzing_nummer=line.toewijzing_nummer, product_categorie=line.product_categorie,
+        product_code=line.product_code,
+        product_periode=m.Periode(begindatum=line.period_start, einddatum=line.period_end),
+        geleverd_volume=line.volume, eenheid=line.eenheid, product_tarief=line.tariff,
+        ingediend_bedrag=sign * line.amount)
+
+
+def _batches(events):
+    """Events in order, with a day's declaration lines grouped per provider and municipality."""
+    pending: dict[tuple, list] = defaultdict(list)
+    current_day = None
+    for event in events:
+        if current_day is not None and event.date != current_day:
+            yield from pending.values()
+            pending.clear()
+        current_day = event.date
+        if isinstance(event, ev.Declaration):
+            pending[(event.provider_agb, event.municipality_code)].append(event)
+        else:
+            yield event
+    yield from pending.values()
+
+
+def load_history(events, *, region=None, progress=None) -> int:
+    """Send the whole history through the message path; returns the number of steps."""
+    bridge = Bridge()
+    handlers = {ev.Referral: bridge.referral, ev.Toewijzing: bridge.toewijzing,
+                ev.Change: bridge.change, ev.Start: bridge.start, ev.Stop: bridge.stop}
+    steps = list(_batches(events))
+    for done, step in enumerate(steps, 1):
+        day = step[0].date if isinstance(step, list) else step.date
+        with clock.at(_moment(day)):
+            if isinstance(step, list):
+                bridge.declarations(step)
+            else:
+                handlers[type(step)](step)
+        if progress:
+            progress(done, len(steps))
+    return len(steps)
+
+
+def reset_history(*, region) -> None:
+    """Remove the message history of a region's municipalities (demo reset only)."""
+    from openjeugd.ijw.models import (
+        Declaratie,
+        IdentificatieCounter,
+        Message,
+        Start,
+        Stop,
+        Toewijzing,
+        Verzoek,
+    )
+    from openjeugd.registry.models import Youth
+
+    municipalities = region.municipalities.all()
+    with transaction.atomic():
+        Declaratie.objects.filter(municipality__in=municipalities).delete()
+        Start.objects.filter(municipality__in=municipalities).delete()
+        Stop.objects.filter(municipality__in=municipalities).delete()
+        Toewijzing.objects.filter(municipality__in=municipalities).delete()
+        Verzoek.objects.filter(municipality__in=municipalities).delete()
+        messages = Message.objects.filter(municipality__in=municipalities)
+        Message.objects.filter(in_reply_to__in=messages).update(in_reply_to=None)
+        messages.update(in_reply_to=None, youth=None)
+        messages.delete()
+        IdentificatieCounter.objects.filter(
+            afzender__in=municipalities.values_list("code", flat=True)).delete()
+        Youth.objects.filter(municipality__in=municipalities).delete()
