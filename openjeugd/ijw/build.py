@@ -10,6 +10,7 @@ from decimal import Decimal
 from openjeugd.ijw.codec import model as m
 
 _NAME_FALLBACK = "Onbekend"
+EIGEN_NAAM = "1"  # COD700: eigen naam
 
 
 def header(code: str, *, afzender: str, ontvanger: str, identificatie: str,
@@ -22,14 +23,19 @@ def header(code: str, *, afzender: str, ontvanger: str, identificatie: str,
     )
 
 
-def person(youth) -> dict:
-    """Client fields shared by 301/305/307/315, from anything with bsn/birth_date/names."""
+def person(youth, *, full: bool = False) -> dict:
+    """Client fields shared by 301/305/307/315, from anything with bsn/birth_date/names.
+
+    JW301 carries the full name (CDT_VolledigeNaam, with NaamGebruik); the others the short
+    form (CDT_VerkorteNaam), which does not allow NaamGebruik.
+    """
     return {
         "bsn": youth.bsn,
         "geboortedatum": youth.birth_date,
         "geslacht": youth.geslacht,
         "naam": m.Naam(achternaam=youth.surname or _NAME_FALLBACK,
-                       voorletters=youth.initials or None),
+                       voorletters=youth.initials or None,
+                       naam_gebruik=EIGEN_NAAM if full else None),
     }
 
 
@@ -47,7 +53,7 @@ def jw301(head: m.Header, youth, products: list[m.ToegewezenProduct]) -> m.JW301
     contact = m.Contact(soort="01", adres=m.Adres(huisnummer=1, postcode="6500AA",
                                                   straatnaam="Onbekend",
                                                   plaatsnaam="Onbekend", land_code="NL"))
-    return m.JW301(header=head, client=m.Client(**person(youth), contactgegevens=[contact],
+    return m.JW301(header=head, client=m.Client(**person(youth, full=True), contactgegevens=[contact],
                                                  toegewezen_producten=products))
 
 

@@ -55,7 +55,9 @@ class Bridge:
                                 zorgverlener_code=e.verwijzer_zorgverlenercode or None)
         requested = m.AangevraagdProduct(
             referentie_aanbieder=e.referentie_aanbieder,
-            product=build.product(e.product_categorie, e.product_code),
+            # Category only: a product code would require an omvang (CD041), which the
+            # provider does not know before the municipality has assessed the request.
+            product=build.product(e.product_categorie, None),
             toewijzing_ingangsdatum=e.date, verwijzer=verwijzer)
         head = self.head("JW315", e.provider_agb, e.youth.municipality_code, e.date)
         self.provider.send(build.jw315(head, e.youth, [requested]))
@@ -109,8 +111,9 @@ class Bridge:
         clients: dict[str, list[m.Prestatie]] = defaultdict(list)
         for line in lines:
             clients[line.youth.bsn].append(_prestatie(line))
-        begin = min(line.period_start for line in lines).replace(day=1)
-        end = max(line.period_end for line in lines)
+        # CS340: a declaration period is exactly one calendar month.
+        begin = first.period_start.replace(day=1)
+        end = (begin + timedelta(days=32)).replace(day=1) - timedelta(days=1)
         head = self.head("JW323", first.provider_agb, first.municipality_code, first.date)
         self.provider.send(build.jw323(head, nummer=head.identificatie, periode=(begin, end),
                                        clients=dict(clients)))
@@ -142,7 +145,8 @@ def _batches(events):
             pending.clear()
         current_day = event.date
         if isinstance(event, ev.Declaration):
-            pending[(event.provider_agb, event.municipality_code)].append(event)
+            month = event.period_start.replace(day=1)
+            pending[(event.provider_agb, event.municipality_code, month)].append(event)
         else:
             yield event
     yield from pending.values()

@@ -85,6 +85,7 @@ class Finding(models.Model):
 
     class Level(models.TextChoices):
         HEADER = "header", _("message")
+        DECLARATIE = "declaratie", _("declaration")
         CLIENT = "client", _("client")
         PRODUCT = "product", _("product line")
 

@@ -32,9 +32,14 @@ def send(message: codec.Message, *, in_reply_to: Message | None = None) -> Messa
         if issues:
             raise OutgoingInvalid("; ".join(f"line {i.line}: {i.text}" for i in issues[:5]))
     stored = archive_outgoing(raw, in_reply_to=in_reply_to,
-                              filename=f"{message.code}-{message.header.identificatie}.xml")
+                              filename=f"{message.code}-{_own_number(message.header)}.xml")
     return process(stored.pk).message
 
 
 def today():
     return clock.today()
+
+
+def _own_number(header) -> str:
+    # A return repeats the original's BerichtIdentificatie; its own is IdentificatieRetour.
+    return header.identificatie_retour or header.identificatie

@@ -19,6 +19,7 @@ def resolve(ctx) -> bool:
         gemeentecode, agb = message.afzender, message.ontvanger
     else:
         gemeentecode, agb = message.ontvanger, message.afzender
+    # (sniff already turned a return's header round, so this holds for returns too.)
     message.municipality = Municipality.objects.filter(code=gemeentecode).first()
     message.provider = Provider.objects.filter(agb_code=agb).first()
     if message.municipality is None:

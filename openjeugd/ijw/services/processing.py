@@ -35,7 +35,7 @@ class Context:
 
     @property
     def rejected_whole(self) -> bool:
-        return any(f.level in ("header", "client") for f in self.findings)
+        return any(f.level in ("header", "declaratie", "client") for f in self.findings)
 
     def rejected(self, ref: str) -> bool:
         return self.rejected_whole or any(f.ref == ref for f in self.findings)
@@ -53,7 +53,7 @@ def process(message_id: int, *, user=None):
         parsed = _parse(ctx)
         if parsed is not None:
             _check_identification(ctx)
-            ctx.findings.extend(check(parsed))
+            ctx.findings.extend(check(parsed, today=clock.today()))
             HANDLERS[parsed.code](ctx, parsed)
         _finish(ctx)
     return Outcome(ctx.message, reply=ctx.reply, notes=ctx.notes)

@@ -6,6 +6,8 @@ from datetime import date
 
 from lxml import etree
 
+from openjeugd.ijw.routing import RETURN_FOR
+
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
@@ -33,18 +35,26 @@ def sniff(raw: bytes) -> Envelope:
     header = "/*/*[local-name()='Header']"
     ident = header + "/*[local-name()='BerichtIdentificatie']"
     code = _text(root, header + "/*[local-name()='BerichtCode']")
+    dagtekening = _date(_text(root, ident + "/*[local-name()='Dagtekening']"))
+    afzender = _text(root, header + "/*[local-name()='Afzender']")[:8]
+    ontvanger = _text(root, header + "/*[local-name()='Ontvanger']")[:8]
+    identificatie = _text(root, ident + "/*[local-name()='Identificatie']")[:64]
+    name = _code_name(code)
+    if name in RETURN_FOR:
+        # A return repeats the header of the message it answers; its own identification is
+        # IdentificatieRetour, and it travels the other way.
+        afzender, ontvanger = ontvanger, afzender
+        identificatie = _text(root, header + "/*[local-name()='IdentificatieRetour']")[:64]
+        dagtekening = _date(_text(root, header + "/*[local-name()='DagtekeningRetour']"))
+    return Envelope(code=name, afzender=afzender, ontvanger=ontvanger,
+                    identificatie=identificatie, dagtekening=dagtekening, sha256=digest)
+
+
+def _date(text: str) -> date | None:
     try:
-        dagtekening = date.fromisoformat(_text(root, ident + "/*[local-name()='Dagtekening']"))
+        return date.fromisoformat(text)
     except ValueError:
-        dagtekening = None
-    return Envelope(
-        code=_code_name(code),
-        afzender=_text(root, header + "/*[local-name()='Afzender']")[:8],
-        ontvanger=_text(root, header + "/*[local-name()='Ontvanger']")[:8],
-        identificatie=_text(root, ident + "/*[local-name()='Identificatie']")[:64],
-        dagtekening=dagtekening,
-        sha256=digest,
-    )
+        return None
 
 
 def _code_name(berichtcode: str) -> str:

@@ -26,7 +26,8 @@ def _number_is_new(ctx, parsed) -> bool:
         provider=ctx.message.provider,
         declaratie_nummer=parsed.declaratie.declaratie_nummer).exists()
     if taken:
-        ctx.reject(level="header", ref="declaratie", retourcode="9333", rule="TR333",
+        # IV087: 9333 goes on the DeclaratieAntwoord, not on the header.
+        ctx.reject(level="declaratie", ref="declaratie", retourcode="9333", rule="TR333",
                    text=_("Declaration number %(nr)s was used before.") %
                    {"nr": parsed.declaratie.declaratie_nummer})
     return not taken

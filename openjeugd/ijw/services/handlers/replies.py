@@ -28,9 +28,10 @@ def send_return(ctx, parsed) -> None:
 def handle_return(ctx, parsed) -> None:
     """A return on one of our messages: link it and show the codes it carries."""
     parties.resolve(ctx)
+    # The return repeats the original header: its BerichtIdentificatie is the original's.
     original = Message.objects.filter(
-        code=RETURN_FOR[parsed.code], afzender=ctx.message.ontvanger,
-        identificatie=parsed.header.identificatie_retour,
+        code=RETURN_FOR[parsed.code], afzender=parsed.header.afzender,
+        identificatie=parsed.header.identificatie,
     ).first()
     if original is None:
         ctx.notes.append(_("No original message found for this return."))
