@@ -5,8 +5,8 @@ PY := $(VENV)/bin/python
 PYTHON ?= $(shell scripts/find-python)
 HOST ?= 127.0.0.1
 PORT ?= 8000
-DEMO_REGION ?= Demo
-DEMO_YOUTHS ?= 200
+DEMO_REGION ?= Rijk van Nijmegen
+DEMO_YOUTHS ?= 150
 DEMO_YEARS ?= 1
 DEMO_SEED ?= 7
 export IJW_XSD_DIR ?= $(abspath ../shared/ijw/xsd)
@@ -46,7 +46,7 @@ demo: migrate
 test: install
 	scripts/run-tests
 lint: install
-	$(VENV)/bin/ruff check openjeugd bench
+	$(VENV)/bin/ruff check openjeugd bench tests
 
 clean:
 	rm -rf $(VENV) node_modules var

@@ -86,7 +86,13 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Wait for a lock instead of failing at once: the import CLI and the web server may write
     # at the same time in the demo.
-    DATABASES["default"]["OPTIONS"] = {"timeout": 20}
+    # WAL lets the web server read while an import writes; IMMEDIATE avoids lock upgrades
+    # failing mid-transaction; synchronous=NORMAL is safe with WAL and much faster.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     _SQLITE_DEFAULT.parent.mkdir(exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -98,7 +98,9 @@ def _finish(ctx: Context) -> None:
         message.answer_due = deadline_for(kind, timezone.localdate(message.received_at))
     if ctx.reply is not None:
         message.answered_at = message.processed_at
-    message.save()
+    # Never rewrite the raw bytes: the archive is write-once.
+    message.save(update_fields=["processed_at", "status", "answer_due", "answered_at",
+                                "municipality", "provider", "youth"])
     FindingRow.objects.bulk_create(
         FindingRow(message=message, level=f.level, ref=f.ref[:200], retourcode=f.retourcode,
                    rule=f.rule[:20], text=f.text)
