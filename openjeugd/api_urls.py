@@ -5,4 +5,6 @@ from django.urls import include, path
 urlpatterns = [
     path("accounts/", include("openjeugd.accounts.api")),
     path("registry/", include("openjeugd.registry.api")),
+    path("ijw/", include("openjeugd.ijw.api")),
+    path("ijw/actions/", include("openjeugd.ijw.api_actions")),
 ]
