@@ -9,18 +9,10 @@ from decimal import Decimal
 
 from openjeugd.ijw.codec import model as m
 
+header = m.make_header
+
 _NAME_FALLBACK = "Onbekend"
 EIGEN_NAAM = "1"  # COD700: eigen naam
-
-
-def header(code: str, *, afzender: str, ontvanger: str, identificatie: str,
-           dagtekening: date) -> m.Header:
-    return m.Header(
-        berichtcode=m.MESSAGE_CODES[code], berichtversie=m.BERICHTVERSIE,
-        berichtsubversie=m.BERICHTSUBVERSIE, afzender=afzender, ontvanger=ontvanger,
-        identificatie=identificatie, dagtekening=dagtekening,
-        basisschema_xsd_versie=m.XSD_VERSIE, bericht_xsd_versie=m.XSD_VERSIE,
-    )
 
 
 def person(youth, *, full: bool = False) -> dict:
@@ -53,8 +45,9 @@ def jw301(head: m.Header, youth, products: list[m.ToegewezenProduct]) -> m.JW301
     contact = m.Contact(soort="01", adres=m.Adres(huisnummer=1, postcode="6500AA",
                                                   straatnaam="Onbekend",
                                                   plaatsnaam="Onbekend", land_code="NL"))
-    return m.JW301(header=head, client=m.Client(**person(youth, full=True), contactgegevens=[contact],
-                                                 toegewezen_producten=products))
+    client = m.Client(**person(youth, full=True), contactgegevens=[contact],
+                      toegewezen_producten=products)
+    return m.JW301(header=head, client=client)
 
 
 def toegewezen_product(*, nummer: str, categorie: str, code: str | None, toegewezen_op: date,

@@ -649,4 +649,14 @@ __all__ = [
     name for name, value in dict(globals()).items()
     if isinstance(value, type) and issubclass(value, Record | Message)
 ] + ["MESSAGE_CODES", "RETURN_OF", "MESSAGE_CLASSES", "BERICHTVERSIE", "BERICHTSUBVERSIE",
-     "XSD_VERSIE"]
+     "XSD_VERSIE", "make_header"]
+
+
+def make_header(code: str, *, afzender: str, ontvanger: str, identificatie: str,
+                dagtekening: date) -> Header:
+    """The header of a new (non-return) message of this release."""
+    return Header(
+        berichtcode=MESSAGE_CODES[code], berichtversie=BERICHTVERSIE,
+        berichtsubversie=BERICHTSUBVERSIE, afzender=afzender, ontvanger=ontvanger,
+        identificatie=identificatie, dagtekening=dagtekening,
+        basisschema_xsd_versie=XSD_VERSIE, bericht_xsd_versie=XSD_VERSIE)

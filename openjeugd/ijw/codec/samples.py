@@ -8,18 +8,10 @@ from datetime import date, time
 from decimal import Decimal
 
 from . import model as m
+from .model import make_header as header
 from .returns import build_declaratie_antwoord, build_return
 
 GEMEENTE, AGB, BSN = "0268", "12345678", "999993653"  # BSN passes the 11-test
-
-
-def header(code: str, *, afzender: str, ontvanger: str, identificatie: str,
-           dagtekening: date) -> m.Header:
-    return m.Header(
-        berichtcode=m.MESSAGE_CODES[code], berichtversie=m.BERICHTVERSIE,
-        berichtsubversie=m.BERICHTSUBVERSIE, afzender=afzender, ontvanger=ontvanger,
-        identificatie=identificatie, dagtekening=dagtekening,
-        basisschema_xsd_versie=m.XSD_VERSIE, bericht_xsd_versie=m.XSD_VERSIE)
 
 
 def _naam(volledig: bool) -> m.Naam:
