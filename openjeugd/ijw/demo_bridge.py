@@ -37,10 +37,16 @@ class _Provider:
         ingest(codec.serialize(message), filename=f"{message.code}-demo.xml")
 
 
+# Real back offices make mistakes; one declaration in this many carries a wrong product
+# code, so the demo also shows rejections, JW325 retourcodes and rejection rates.
+FAULTY_DECLARATION_EVERY = 25
+
+
 class Bridge:
     def __init__(self):
         self.provider = _Provider()
         self.toewijzingen: dict[str, ev.Toewijzing] = {}
+        self.declarations_sent = 0
 
     def head(self, code, sender, receiver, day, identificatie=None):
         ident = identificatie or (outbox.next_identificatie(sender) if code == "JW301"
@@ -111,6 +117,11 @@ class Bridge:
         clients: dict[str, list[m.Prestatie]] = defaultdict(list)
         for line in lines:
             clients[line.youth.bsn].append(_prestatie(line))
+        self.declarations_sent += 1
+        if self.declarations_sent % FAULTY_DECLARATION_EVERY == 0:
+            wrong = next(iter(clients.values()))[0]
+            wrong.product_code = wrong.product_code[:-1] + ("X" if wrong.product_code[-1] != "X"
+                                                            else "Y")
         # CS340: a declaration period is exactly one calendar month.
         begin = first.period_start.replace(day=1)
         end = (begin + timedelta(days=32)).replace(day=1) - timedelta(days=1)
