@@ -7,6 +7,7 @@ date so receipts, answers and deadlines carry their historical dates.
 
 from collections import defaultdict
 from datetime import datetime, time, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
@@ -14,6 +15,7 @@ from django.db import transaction
 from openjeugd.demo import events as ev
 from openjeugd.ijw import build, clock, codec
 from openjeugd.ijw.codec import model as m
+from openjeugd.ijw.routing import OUTGOING
 from openjeugd.ijw.services import ingest, outbox
 
 _TZ = ZoneInfo("Europe/Amsterdam")
@@ -23,18 +25,42 @@ def _moment(day, hour: int = 9) -> datetime:
     return datetime.combine(day, time(hour), tzinfo=_TZ)
 
 
-class _Provider:
-    """Plays the provider's back office: numbers its messages and sends them in."""
+class _Live:
+    """Sends through the real path at once: municipality messages out, provider ones in."""
 
     def __init__(self):
         self.counters: dict[str, int] = defaultdict(int)
 
-    def next_id(self, agb: str) -> str:
-        self.counters[agb] += 1
-        return f"P{self.counters[agb]:09d}"
+    def next_id(self, sender: str, code: str) -> str:
+        if code in OUTGOING:
+            return outbox.next_identificatie(sender)
+        self.counters[sender] += 1
+        return f"P{self.counters[sender]:09d}"
 
     def send(self, message: m.Message) -> None:
-        ingest(codec.serialize(message), filename=f"{message.code}-demo.xml")
+        if message.code in OUTGOING:
+            outbox.send(message)
+        else:
+            ingest(codec.serialize(message), filename=f"{message.code}-demo.xml")
+
+
+class _Files(_Live):
+    """Writes the messages as numbered files instead, for `openjeugd ijw import`."""
+
+    def __init__(self, directory: Path):
+        super().__init__()
+        self.directory = directory
+        self.written = 0
+
+    def next_id(self, sender: str, code: str) -> str:
+        self.counters[sender] += 1
+        return f"D{self.counters[sender]:09d}"
+
+    def send(self, message: m.Message) -> None:
+        self.written += 1
+        own = message.header.identificatie_retour or message.header.identificatie
+        name = f"{self.written:07d}-{message.code}-{own}.xml"
+        (self.directory / name).write_bytes(codec.serialize(message))
 
 
 # Real back offices make mistakes; one declaration in this many carries a wrong product
@@ -43,14 +69,13 @@ FAULTY_DECLARATION_EVERY = 25
 
 
 class Bridge:
-    def __init__(self):
-        self.provider = _Provider()
+    def __init__(self, channel: _Live):
+        self.channel = channel
         self.toewijzingen: dict[str, ev.Toewijzing] = {}
         self.declarations_sent = 0
 
     def head(self, code, sender, receiver, day, identificatie=None):
-        ident = identificatie or (outbox.next_identificatie(sender) if code == "JW301"
-                                  else self.provider.next_id(sender))
+        ident = identificatie or self.channel.next_id(sender, code)
         return build.header(code, afzender=sender, ontvanger=receiver, identificatie=ident,
                             dagtekening=day)
 
@@ -66,7 +91,7 @@ class Bridge:
             product=build.product(e.product_categorie, None),
             toewijzing_ingangsdatum=e.date, verwijzer=verwijzer)
         head = self.head("JW315", e.provider_agb, e.youth.municipality_code, e.date)
-        self.provider.send(build.jw315(head, e.youth, [requested]))
+        self.channel.send(build.jw315(head, e.youth, [requested]))
 
     def toewijzing(self, e: ev.Toewijzing, reden: str = "", einddatum=None, day=None) -> None:
         self.toewijzingen[e.toewijzing_nummer] = e
@@ -77,17 +102,18 @@ class Bridge:
             volume=e.volume, eenheid=e.eenheid, frequentie=e.frequentie, budget=e.budget,
             reden_wijziging=reden, referentie_aanbieder=e.referentie_aanbieder)
         head = self.head("JW301", e.municipality_code, e.provider_agb, day)
-        sent = outbox.send(build.jw301(head, e.youth, [line]))
-        self.acknowledge(codec.parse(bytes(sent.raw)), day)
+        message = build.jw301(head, e.youth, [line])
+        self.channel.send(message)
+        self.acknowledge(message, day)
 
     def acknowledge(self, jw301: m.JW301, day) -> None:
         # The provider returns the toewijzing (JW302) the next day, without remarks.
         with clock.at(_moment(day, 15) + timedelta(days=1)):
             reply = codec.build_return(
                 jw301, header_codes=[], record_codes={},
-                identificatie=self.provider.next_id(jw301.header.ontvanger),
+                identificatie=self.channel.next_id(jw301.header.ontvanger, "JW302"),
                 dagtekening=clock.today())
-            self.provider.send(reply)
+            self.channel.send(reply)
 
     def change(self, e: ev.Change) -> None:
         original = self.toewijzingen[e.toewijzing_nummer]
@@ -100,7 +126,7 @@ class Bridge:
             toewijzing_ingangsdatum=self._ingang(e.toewijzing_nummer), begindatum=e.begindatum,
             status_aanlevering="1")
         head = self.head("JW305", e.provider_agb, e.municipality_code, e.date)
-        self.provider.send(build.jw305(head, e.youth, [line]))
+        self.channel.send(build.jw305(head, e.youth, [line]))
 
     def stop(self, e: ev.Stop) -> None:
         line = m.StopProduct(
@@ -110,7 +136,7 @@ class Bridge:
             reden_beeindiging=e.reden_beeindiging, einddatum=e.einddatum,
             status_aanlevering="1")
         head = self.head("JW307", e.provider_agb, e.municipality_code, e.date)
-        self.provider.send(build.jw307(head, e.youth, [line]))
+        self.channel.send(build.jw307(head, e.youth, [line]))
 
     def declarations(self, lines: list[ev.Declaration]) -> None:
         first = lines[0]
@@ -126,7 +152,7 @@ class Bridge:
         begin = first.period_start.replace(day=1)
         end = (begin + timedelta(days=32)).replace(day=1) - timedelta(days=1)
         head = self.head("JW323", first.provider_agb, first.municipality_code, first.date)
-        self.provider.send(build.jw323(head, nummer=head.identificatie, periode=(begin, end),
+        self.channel.send(build.jw323(head, nummer=head.identificatie, periode=(begin, end),
                                        clients=dict(clients)))
 
     def _ingang(self, nummer):
@@ -165,7 +191,18 @@ def _batches(events):
 
 def load_history(events, *, region=None, progress=None) -> int:
     """Send the whole history through the message path; returns the number of steps."""
-    bridge = Bridge()
+    return _replay(Bridge(_Live()), events, progress)
+
+
+def export_history(events, directory: Path, *, progress=None) -> int:
+    """Write the history as message files, in order; returns how many were written."""
+    directory.mkdir(parents=True, exist_ok=True)
+    channel = _Files(directory)
+    _replay(Bridge(channel), events, progress)
+    return channel.written
+
+
+def _replay(bridge: "Bridge", events, progress) -> int:
     handlers = {ev.Referral: bridge.referral, ev.Toewijzing: bridge.toewijzing,
                 ev.Change: bridge.change, ev.Start: bridge.start, ev.Stop: bridge.stop}
     steps = list(_batches(events))

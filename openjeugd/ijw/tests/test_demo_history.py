@@ -17,42 +17,34 @@ from openjeugd.registry.models import Region, Youth
 REGION, YOUTHS, SEED, END = "Rijk van Nijmegen", 12, 3, date(2026, 6, 30)
 
 
-@pytest.fixture(scope="module")
-def history(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command("demo_data", region=REGION, youths=YOUTHS, years=1, seed=SEED, end=END,
-                     stdout=StringIO())
-        region = Region.objects.get(name=REGION)
-        municipalities = region.municipalities.filter(active=True).values_list("code", "name")
-        profile = profile_for(region.name, municipalities)
-        events = generate_history(profile, youths=YOUTHS, years=1, seed=SEED, end=END,
-                                  organisations=plan_organisations(profile, SEED))
-        yield events
-        call_command("demo_data", region=REGION, youths=0, years=1, seed=SEED, end=END,
-                     reset=True, stdout=StringIO())
+@pytest.fixture
+def history(db):
+    call_command("demo_data", region=REGION, youths=YOUTHS, years=1, seed=SEED, end=END,
+                 stdout=StringIO())
+    region = Region.objects.get(name=REGION)
+    municipalities = region.municipalities.filter(active=True).values_list("code", "name")
+    profile = profile_for(region.name, municipalities)
+    return generate_history(profile, youths=YOUTHS, years=1, seed=SEED, end=END,
+                            organisations=plan_organisations(profile, SEED))
 
 
-@pytest.mark.django_db
 def test_every_message_was_processed(history):
     assert Message.objects.exists()
     assert not Message.objects.filter(status=Message.Status.RECEIVED).exists()
 
 
-@pytest.mark.django_db
 def test_each_toewijzing_event_became_one_toewijzing_from_a_jw301(history):
     numbers = {e.toewijzing_nummer for e in history if isinstance(e, ev.Toewijzing)}
     assert set(Toewijzing.objects.values_list("toewijzing_nummer", flat=True)) == numbers
     assert set(Toewijzing.objects.values_list("message__code", flat=True)) == {"JW301"}
 
 
-@pytest.mark.django_db
 def test_youths_exist_only_through_messages(history):
     youths = Youth.objects.filter(municipality__region__name=REGION)
     assert youths.count() == len({e.youth.bsn for e in history if hasattr(e, "youth")})
     assert not youths.filter(ijw_messages__isnull=True).exists()
 
 
-@pytest.mark.django_db
 def test_granted_money_is_what_was_declared_minus_what_was_refused(history):
     # Declared: the signed sum of every Declaration event (credits negative). Granted must be
     # that minus the lines the municipality refused, each recorded with its retourcode.

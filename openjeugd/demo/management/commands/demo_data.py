@@ -10,6 +10,7 @@ import datetime
 import importlib
 import importlib.util
 from collections import Counter
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
@@ -39,6 +40,9 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=7, help="Same seed, same region.")
         parser.add_argument("--end", type=datetime.date.fromisoformat, default=None,
                             help="Last day of the history (YYYY-MM-DD); default today.")
+        parser.add_argument("--export", metavar="DIR", default=None,
+                            help="Write the history as iJw message files to DIR instead of "
+                                 "importing it (then: openjeugd ijw import DIR).")
         parser.add_argument("--reset", action="store_true",
                             help="Remove this region's earlier demo data first.")
 
@@ -58,6 +62,12 @@ class Command(BaseCommand):
         events = generate_history(profile, youths=options["youths"], years=options["years"],
                                   seed=options["seed"], end=end, organisations=plan)
         _summary(console, region, profile, events)
+        if options["export"]:
+            from openjeugd.ijw.demo_bridge import export_history
+
+            written = export_history(events, Path(options["export"]))
+            console.print(f"Wrote {written} iJw messages to {options['export']}.")
+            return
         _load(console, region, events)
 
     def _set_up(self, console, region, profile, plan, options, end) -> None:
