@@ -1,0 +1,274 @@
+"""Reads for the iJw screens, the API and the CLI. Who sees what comes from accounts.policy."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, F, Min, Prefetch, Q, QuerySet
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from openjeugd.accounts import policy
+from openjeugd.accounts.policy import Perm
+from openjeugd.accounts.roles import ScopeKind
+from openjeugd.ijw import clock
+from openjeugd.ijw.codec import codes
+from openjeugd.ijw.models import (
+    Finding,
+    Message,
+    Prestatie,
+    Start,
+    Stop,
+    Toewijzing,
+    ToewijzingVersion,
+    Verzoek,
+)
+
+# Plain names of the 14 iJw 3.2 messages, shown next to the code ("JW305 Start of care").
+MESSAGE_NAMES = {
+    "JW301": _("Assignment"),
+    "JW302": _("Assignment return"),
+    "JW305": _("Start of care"),
+    "JW306": _("Start of care return"),
+    "JW307": _("End of care"),
+    "JW308": _("End of care return"),
+    "JW315": _("Request for assignment"),
+    "JW316": _("Request for assignment return"),
+    "JW317": _("Request for change"),
+    "JW318": _("Request for change return"),
+    "JW319": _("Answer to request"),
+    "JW320": _("Answer to request return"),
+    "JW323": _("Declaration"),
+    "JW325": _("Declaration answer"),
+}
+
+
+def message_name(code: str) -> str:
+    return str(MESSAGE_NAMES.get(code, _("unreadable message")))
+
+
+def message_label(code: str) -> str:
+    return f"{code} {message_name(code)}" if code else message_name(code)
+
+
+REJECTED = [Message.Status.REJECTED, Message.Status.PARTLY_REJECTED]
+
+
+# --- scope ----------------------------------------------------------------------------------
+
+def _party_codes(user) -> tuple[list[str], str | None]:
+    """The gemeentecodes and the AGB code whose traffic this user works with."""
+    agb = None
+    if user.scope_kind == ScopeKind.PROVIDER and user.provider_id:
+        agb = user.provider.agb_code
+    return policy.municipality_codes_in_scope(user), agb
+
+
+def _scope_q(user, *, municipality: str, provider: str) -> Q | None:
+    codes_in_scope, agb = _party_codes(user)
+    if agb:
+        return Q(**{provider + "__agb_code": agb})
+    if codes_in_scope:
+        return Q(**{municipality + "__code__in": codes_in_scope})
+    return None
+
+
+def _in_scope(queryset: QuerySet, user, *, municipality="municipality",
+              provider="provider") -> QuerySet:
+    q = _scope_q(user, municipality=municipality, provider=provider)
+    return queryset.none() if q is None else queryset.filter(q)
+
+
+def _message_scope(user) -> QuerySet[Message]:
+    codes_in_scope, agb = _party_codes(user)
+    # A message whose parties could not be resolved (unknown code, unreadable header) still
+    # belongs to whoever its header names, so the sender can see why it was refused.
+    parties = [agb] if agb else codes_in_scope
+    header = Q(afzender__in=parties) | Q(ontvanger__in=parties) if parties else None
+    resolved = _scope_q(user, municipality="municipality", provider="provider")
+    if resolved is None:
+        return Message.objects.none()
+    return Message.objects.filter(resolved | header)
+
+
+def messages_visible_to(user) -> QuerySet[Message]:
+    """The one answer to "which iJw traffic may this user see"."""
+    if not policy.has_perm(user, Perm.VIEW_MESSAGES):
+        return Message.objects.none()
+    return _message_scope(user)
+
+
+def may_exchange(user, *, afzender: str, ontvanger: str) -> bool:
+    """May this user deliver a message between these parties (upload)?"""
+    if not policy.has_perm(user, Perm.EXCHANGE_MESSAGES):
+        return False
+    codes_in_scope, agb = _party_codes(user)
+    parties = {agb} if agb else set(codes_in_scope)
+    return bool(parties & {afzender, ontvanger})
+
+
+# --- lists ----------------------------------------------------------------------------------
+
+def overdue_q(today: date) -> Q:
+    """Answer deadline passed without an answer, or answered after the deadline."""
+    return Q(answer_due__isnull=False) & (
+        Q(answered_at__isnull=True, answer_due__lt=today)
+        | Q(answered_at__date__gt=F("answer_due"))
+    )
+
+
+def message_list(user, *, direction: str = "", code: str = "", status: str = "",
+                 received_from: date | None = None, received_to: date | None = None,
+                 overdue: bool = False) -> QuerySet[Message]:
+    messages = messages_visible_to(user)
+    if direction:
+        messages = messages.filter(direction=direction)
+    if code:
+        messages = messages.filter(code=code)
+    if status:
+        messages = messages.filter(status=status)
+    if received_from:
+        messages = messages.filter(received_at__date__gte=received_from)
+    if received_to:
+        messages = messages.filter(received_at__date__lte=received_to)
+    if overdue:
+        messages = messages.filter(overdue_q(clock.today()))
+    return (messages.defer("raw").select_related("municipality", "provider")
+            .annotate(finding_count=Count("findings")).order_by("-received_at", "-id"))
+
+
+def message_detail(user, pk) -> Message | None:
+    return (messages_visible_to(user).select_related("municipality", "provider", "in_reply_to")
+            .prefetch_related("findings", "replies").filter(pk=pk).first())
+
+
+def deadline_state(message: Message, today: date) -> str:
+    """"met", "late", "overdue" (still open past due), "open" or "" (no deadline)."""
+    if message.answer_due is None:
+        return ""
+    if message.answered_at is not None:
+        return "met" if message.answered_in_time else "late"
+    return "overdue" if message.answer_due < today else "open"
+
+
+# --- client timeline ------------------------------------------------------------------------
+
+@dataclass
+class Timeline:
+    verzoeken: list
+    toewijzingen: list
+    starts: list
+    stops: list
+    prestaties: list
+
+
+def youth_timeline(user, youth) -> Timeline:
+    """Everything the messages say about one youth, limited to the user's traffic. The caller
+    opened the youth through policy.read_youth, which logged the read."""
+    versions = Prefetch("versions", queryset=ToewijzingVersion.objects.select_related("message"))
+    return Timeline(
+        verzoeken=list(_in_scope(Verzoek.objects.filter(youth=youth), user)
+                       .select_related("provider", "message").order_by("message__received_at")),
+        toewijzingen=list(_in_scope(Toewijzing.objects.filter(youth=youth), user)
+                          .select_related("provider", "message").prefetch_related(versions)
+                          .order_by("ingangsdatum", "id")),
+        starts=list(_in_scope(Start.objects.filter(youth=youth), user)
+                    .select_related("provider", "message", "deleted_by")),
+        stops=list(_in_scope(Stop.objects.filter(youth=youth), user)
+                   .select_related("provider", "message", "deleted_by")),
+        prestaties=list(_in_scope(Prestatie.objects.filter(youth=youth), user,
+                                  municipality="declaratie__municipality",
+                                  provider="declaratie__provider")
+                        .select_related("declaratie__provider", "declaratie__message")),
+    )
+
+
+def reden_beeindiging_meaning(code: str) -> str:
+    return codes.meaning("JZ588", code)
+
+
+# --- region overview (aggregated: no personal data) -----------------------------------------
+
+@dataclass
+class Overview:
+    codes: list[str]
+    volumes: list[tuple[date, list[int], int]]  # (month, count per code, total)
+    provider_rejections: list[dict]
+    retourcodes: list[dict]
+    overdue_verzoeken: list[dict]
+    overdue_messages: list[dict]
+    total_messages: int
+
+
+def region_overview(user) -> Overview:
+    """Figures over the traffic of the user's municipalities; needs VIEW_REGION_FIGURES, not
+    VIEW_MESSAGES, because nothing here identifies a youth."""
+    if not policy.has_perm(user, Perm.VIEW_REGION_FIGURES):
+        return Overview([], [], [], [], [], [], 0)
+    messages = _message_scope(user)
+    today = clock.today()
+    codes_seen, volumes = _volumes(messages)
+    return Overview(
+        codes=codes_seen, volumes=volumes,
+        provider_rejections=_provider_rejections(messages),
+        retourcodes=_retourcodes(messages),
+        overdue_verzoeken=_overdue_verzoeken(user, today),
+        overdue_messages=_overdue_messages(messages, today),
+        total_messages=messages.count(),
+    )
+
+
+def _volumes(messages) -> tuple[list[str], list]:
+    rows = (messages.exclude(code="").annotate(month=TruncMonth("received_at"))
+            .values("month", "code").annotate(n=Count("id")).order_by())
+    counts = {(timezone.localdate(r["month"]), r["code"]): r["n"] for r in rows}
+    codes_seen = sorted({code for _month, code in counts})
+    months = sorted({month for month, _code in counts})
+    table = []
+    for month in months:
+        per_code = [counts.get((month, code), 0) for code in codes_seen]
+        table.append((month, per_code, sum(per_code)))
+    return codes_seen, table
+
+
+def _percentage(part: int, whole: int) -> float:
+    return round(100 * part / whole, 1) if whole else 0.0
+
+
+def _provider_rejections(messages) -> list[dict]:
+    # Only what providers send can be rejected by the region.
+    rows = (messages.filter(direction=Message.Direction.IN, provider__isnull=False)
+            .values("provider__name", "provider__agb_code")
+            .annotate(total=Count("id"), rejected=Count("id", filter=Q(status__in=REJECTED)))
+            .order_by("provider__name"))
+    return [{"name": r["provider__name"], "agb_code": r["provider__agb_code"],
+             "total": r["total"], "rejected": r["rejected"],
+             "rate": _percentage(r["rejected"], r["total"])} for r in rows]
+
+
+def _retourcodes(messages) -> list[dict]:
+    total = messages.count()
+    rows = (Finding.objects.filter(message__in=messages).values("retourcode")
+            .annotate(findings=Count("id"), messages=Count("message", distinct=True))
+            .order_by("-messages", "retourcode"))
+    return [{"retourcode": r["retourcode"], "meaning": codes.retourcode_meaning(r["retourcode"]),
+             "findings": r["findings"], "messages": r["messages"],
+             "rate": _percentage(r["messages"], total)} for r in rows]
+
+
+def _overdue_verzoeken(user, today: date) -> list[dict]:
+    open_states = [Verzoek.State.OPEN, Verzoek.State.IN_ONDERZOEK]
+    rows = (_in_scope(Verzoek.objects.filter(state__in=open_states, answer_due__lt=today), user)
+            .values("provider__name", "municipality__name")
+            .annotate(n=Count("id"), oldest=Min("answer_due"))
+            .order_by("oldest"))
+    return [{"provider": r["provider__name"], "municipality": r["municipality__name"],
+             "count": r["n"], "oldest_due": r["oldest"],
+             "days_late": (today - r["oldest"]).days} for r in rows]
+
+
+def _overdue_messages(messages, today: date) -> list[dict]:
+    rows = (messages.filter(answered_at__isnull=True, answer_due__lt=today)
+            .values("code").annotate(n=Count("id"), oldest=Min("answer_due")).order_by("code"))
+    return [{"code": r["code"], "label": message_label(r["code"]), "count": r["n"],
+             "oldest_due": r["oldest"], "days_late": (today - r["oldest"]).days} for r in rows]

@@ -1,0 +1,72 @@
+"""The region overview: volumes, rejection rates and overdue answers, no personal data."""
+
+from datetime import date, datetime
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from openjeugd.ijw.codec import samples
+from openjeugd.ijw.models import Message
+from openjeugd.ijw.tests import ui_fixtures
+from openjeugd.ijw.tests.ui_fixtures import OTHER_AGB, OTHER_BSN
+
+# Shared fixtures (pytest finds them as module attributes).
+nijmegen = ui_fixtures.nijmegen
+other_provider = ui_fixtures.other_provider
+two_providers_traffic = ui_fixtures.two_providers_traffic
+user_with = ui_fixtures.user_with
+
+
+@pytest.fixture
+def traffic(deliver, two_providers_traffic):
+    """March: a JW315 from each provider (each answered by a JW316). April: our provider
+    starts care without any toewijzing, so the JW305 is partly rejected (9019) and answered
+    by a JW306."""
+    start = deliver(samples.sample_jw305(dagtekening=date(2026, 4, 1)),
+                    on=datetime(2026, 4, 2, 10, 0))
+    assert start.message.status == Message.Status.PARTLY_REJECTED
+    return two_providers_traffic, start
+
+
+@time_machine.travel(datetime(2026, 4, 20, 12, 0), tick=False)
+def test_overview_figures(client, traffic, user_with):
+    (ours, _theirs), _start = traffic
+    # Imported history: the return on our JW315 never went out, so it still awaits an answer.
+    Message.objects.filter(pk=ours.message.pk).update(answered_at=None)
+    client.force_login(user_with("policy_advisor"))
+    response = client.get(reverse("ijw:overview"))
+    assert response.status_code == 200
+    figures = response.context["figures"]
+    assert figures.codes == ["JW305", "JW306", "JW315", "JW316"]
+    assert figures.volumes == [(date(2026, 3, 1), [0, 0, 2, 2], 4),
+                               (date(2026, 4, 1), [1, 1, 0, 0], 2)]
+    # Ours sent two messages (JW315, JW305), one partly rejected: 50 %; theirs one, none.
+    assert [(r["agb_code"], r["total"], r["rejected"], r["rate"])
+            for r in figures.provider_rejections] == [
+        (samples.AGB, 2, 1, 50.0), (OTHER_AGB, 1, 0, 0.0)]
+    # 9019 hit one of the six messages: 16.7 %.
+    assert [(r["retourcode"], r["messages"], r["rate"]) for r in figures.retourcodes] == [
+        ("9019", 1, 16.7)]
+    # Both requests were received Tuesday 10 March, due 5 working days later (17 March), and
+    # are still open on 20 April: 34 days late.
+    assert sorted((r["count"], r["oldest_due"], r["days_late"])
+                  for r in figures.overdue_verzoeken) == [
+        (1, date(2026, 3, 17), 34), (1, date(2026, 3, 17), 34)]
+    # A JW315 must be answered within 5 working days (routing.ANSWER_DEADLINE): also due
+    # 17 March, 34 days late.
+    assert [(r["code"], r["count"], r["oldest_due"], r["days_late"])
+            for r in figures.overdue_messages] == [("JW315", 1, date(2026, 3, 17), 34)]
+    html = response.content.decode()
+    assert "<svg" in html and 'role="img"' in html
+    assert samples.BSN not in html and OTHER_BSN not in html
+
+
+def test_overview_of_another_region_is_empty(client, traffic):
+    from openjeugd.registry.models import Municipality
+    from openjeugd.registry.tests.factories import UserFactory
+
+    utrecht = Municipality.objects.get(code="0344")
+    client.force_login(UserFactory(role="policy_advisor", region=utrecht.region))
+    figures = client.get(reverse("ijw:overview")).context["figures"]
+    assert (figures.total_messages, figures.volumes, figures.overdue_verzoeken) == (0, [], [])

@@ -1,0 +1,107 @@
+"""Files that carry iJw messages (one .xml, or a .zip of many) and delivering them one by one.
+
+Used by the upload page, the API and `manage.py ijw import`; each message still takes the one
+path in, services.ingest.
+"""
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from openjeugd.ijw import services
+from openjeugd.ijw.services.sniff import sniff
+
+# A zip can claim small sizes and inflate to gigabytes: cap what we read, not what it says.
+MAX_ENTRIES = 10_000
+MAX_MESSAGE_BYTES = 5 * 1024 * 1024
+
+
+class BundleError(ValueError):
+    """The file is not a readable zip, or it is too big once unpacked."""
+
+
+@dataclass
+class Entry:
+    name: str
+    data: bytes
+
+
+@dataclass
+class Result:
+    name: str
+    outcome: services.Outcome | None = None
+    refused: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        return self.outcome.status if self.outcome else "refused"
+
+    @property
+    def duplicate(self) -> bool:
+        return bool(self.outcome and self.outcome.duplicate)
+
+
+def is_zip(name: str, data: bytes) -> bool:
+    return name.lower().endswith(".zip") or data[:4] == b"PK\x03\x04"
+
+
+def unpack(name: str, data: bytes, *, max_total: int) -> list[Entry]:
+    """The messages in one uploaded file, zip entries in name order (deterministic)."""
+    if not is_zip(name, data):
+        return [Entry(name, data)]
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as error:
+        raise BundleError(_("%(name)s is not a readable zip file.") % {"name": name}) from error
+    with archive:
+        return _read_entries(name, archive, max_total)
+
+
+def _read_entries(name: str, archive: zipfile.ZipFile, max_total: int) -> list[Entry]:
+    infos = sorted((i for i in archive.infolist() if is_message_member(i)),
+                   key=lambda i: i.filename)
+    if len(infos) > MAX_ENTRIES:
+        raise BundleError(_("%(name)s holds more than %(max)s messages.") %
+                          {"name": name, "max": MAX_ENTRIES})
+    entries, total = [], 0
+    for info in infos:
+        with archive.open(info) as stream:
+            data = stream.read(MAX_MESSAGE_BYTES + 1)
+        total += len(data)
+        if len(data) > MAX_MESSAGE_BYTES or total > max_total:
+            raise BundleError(_("%(name)s is too big once unpacked.") % {"name": name})
+        entries.append(Entry(f"{name}/{info.filename}", data))
+    return entries
+
+
+def is_message_member(info: zipfile.ZipInfo) -> bool:
+    base = info.filename.rsplit("/", 1)[-1]
+    return (not info.is_dir() and base.lower().endswith(".xml") and not base.startswith(".")
+            and not info.filename.startswith("__MACOSX/"))
+
+
+def deliver(entries: list[Entry], *, user=None, may_deliver=None) -> list[Result]:
+    """Ingest each entry; `may_deliver(envelope)` refuses traffic outside the user's scope."""
+    results = []
+    for entry in entries:
+        envelope = sniff(entry.data)
+        if may_deliver is not None and envelope.code and not may_deliver(envelope):
+            results.append(Result(entry.name, refused=_(
+                "Refused: this message is between %(from)s and %(to)s, outside your scope; "
+                "nothing was stored.") % {"from": envelope.afzender, "to": envelope.ontvanger}))
+            continue
+        outcome = services.ingest(entry.data, filename=entry.name.rsplit("/", 1)[-1], user=user)
+        results.append(Result(entry.name, outcome=outcome, notes=list(outcome.notes)))
+    return results
+
+
+def summary(results: list[Result]) -> dict[str, int]:
+    """How many files ended in each status; duplicates counted apart."""
+    counts: dict[str, int] = {}
+    for result in results:
+        key = "duplicate" if result.duplicate else result.status
+        counts[key] = counts.get(key, 0) + 1
+    return dict(sorted(counts.items()))

@@ -1,0 +1,79 @@
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils.text import get_valid_filename
+
+from openjeugd.accounts import audit, policy
+from openjeugd.accounts.policy import Perm
+from openjeugd.ijw import clock, selectors
+from openjeugd.ijw.forms import MessageFilterForm
+from openjeugd.ijw.models import Message
+
+from ._access import requires
+
+PAGE_SIZE = 50
+
+
+@requires(Perm.VIEW_MESSAGES)
+def inbox(request):
+    return _traffic(request, Message.Direction.IN)
+
+
+@requires(Perm.VIEW_MESSAGES)
+def outbox(request):
+    return _traffic(request, Message.Direction.OUT)
+
+
+def _traffic(request, direction: str):
+    form = MessageFilterForm(request.GET or None)
+    messages = selectors.message_list(request.user, direction=direction, **form.filters())
+    page = Paginator(messages, PAGE_SIZE).get_page(request.GET.get("page"))
+    _mark_deadlines(page.object_list)
+    return render(request, "ijw/traffic.html", {
+        "form": form, "page": page, "direction": direction,
+        "can_exchange": policy.has_perm(request.user, Perm.EXCHANGE_MESSAGES),
+    })
+
+
+def _mark_deadlines(messages) -> None:
+    today = clock.today()
+    for message in messages:
+        message.deadline = selectors.deadline_state(message, today)
+
+
+def _visible_message(request, pk) -> Message:
+    message = selectors.message_detail(request.user, pk)
+    if message is None:
+        raise Http404
+    return message
+
+
+@requires(Perm.VIEW_MESSAGES)
+def message_detail(request, pk):
+    message = _visible_message(request, pk)
+    # Findings can name a client (BSN in a reference): opening a message counts as a read.
+    audit.record(request.user, "read", "ijw.Message", message.pk, purpose="iJw message detail",
+                 request=request, object_repr=str(message))
+    _mark_deadlines([message])
+    return render(request, "ijw/message_detail.html", {
+        "message": message,
+        "findings": message.findings.all(),
+        "replies": message.replies.all(),
+        "can_view_youth": policy.has_perm(request.user, Perm.VIEW_YOUTH),
+    })
+
+
+@requires(Perm.VIEW_MESSAGES)
+def message_raw(request, pk):
+    message = _visible_message(request, pk)
+    audit.record(request.user, "export", "ijw.Message", message.pk,
+                 purpose="download raw iJw message", request=request, object_repr=str(message))
+    return raw_response(message)
+
+
+def raw_response(message: Message) -> HttpResponse:
+    """The bytes exactly as received, as a download (shared with the API)."""
+    name = get_valid_filename(message.filename or f"{message.code}-{message.identificatie}.xml")
+    response = HttpResponse(bytes(message.raw), content_type="application/xml")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

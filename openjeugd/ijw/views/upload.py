@@ -1,0 +1,25 @@
+from django.shortcuts import render
+
+from openjeugd.accounts.policy import Perm
+from openjeugd.ijw import selectors, uploads
+from openjeugd.ijw.forms import UploadForm
+
+from ._access import requires
+
+
+@requires(Perm.EXCHANGE_MESSAGES)
+def upload(request):
+    form = UploadForm(request.POST or None, request.FILES or None)
+    results = []
+    if request.method == "POST" and form.is_valid():
+        results = deliver_for(request.user, form.entries)
+    return render(request, "ijw/upload.html", {"form": form, "results": results},
+                  status=400 if form.errors else 200)
+
+
+def deliver_for(user, entries):
+    """Each file through ingest, refusing messages between parties outside the user's scope."""
+    def in_scope(envelope) -> bool:
+        return selectors.may_exchange(user, afzender=envelope.afzender,
+                                      ontvanger=envelope.ontvanger)
+    return uploads.deliver(entries, user=user, may_deliver=in_scope)
