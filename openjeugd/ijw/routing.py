@@ -11,13 +11,13 @@ RETURN_FOR = {
 }
 RETURN_OF = {original: ret for ret, original in RETURN_FOR.items()}
 
-# Which deadline (openjeugd.lib.workdays.deadline_for kind) applies to answering a message.
-# Every message with a return must be returned within 3 working days; a verzoek must also be
-# answered (JW319) within 5 working days and a declaration (JW325) within 10.
+# Which deadline (openjeugd.lib.workdays.deadline_for kind) applies to a message's reply.
+# Every message with a return must be returned within 3 working days; the JW325 is both the
+# return and the answer of a declaration (10 working days). The answer to a verzoek (JW301 or
+# JW319 within 5 working days) is tracked on the Verzoek itself.
 ANSWER_DEADLINE = {
-    "JW301": "retour", "JW305": "retour", "JW307": "retour", "JW319": "retour",
-    "JW315": "antwoord_verzoek", "JW317": "antwoord_verzoek",
-    "JW323": "declaratie_antwoord",
+    "JW301": "retour", "JW305": "retour", "JW307": "retour", "JW315": "retour",
+    "JW317": "retour", "JW319": "retour", "JW323": "declaratie_antwoord",
 }
 
 

@@ -93,8 +93,9 @@ def _finish(ctx: Context) -> None:
     message = ctx.message
     message.processed_at = clock.now()
     message.status = _status(ctx)
+    # Both ways: we owe providers answers, and they owe us returns on our JW301/JW319.
     kind = ANSWER_DEADLINE.get(message.code)
-    if kind and message.direction == Message.Direction.IN:
+    if kind and message.status != Message.Status.REJECTED:
         message.answer_due = deadline_for(kind, timezone.localdate(message.received_at))
     if ctx.reply is not None:
         message.answered_at = message.processed_at
