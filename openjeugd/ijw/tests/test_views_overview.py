@@ -53,10 +53,10 @@ def test_overview_figures(client, traffic, user_with):
     assert sorted((r["count"], r["oldest_due"], r["days_late"])
                   for r in figures.overdue_verzoeken) == [
         (1, date(2026, 3, 17), 34), (1, date(2026, 3, 17), 34)]
-    # A JW315 must be answered within 5 working days (routing.ANSWER_DEADLINE): also due
-    # 17 March, 34 days late.
+    # The JW315 message itself must be returned (JW316) within 3 working days
+    # (routing.ANSWER_DEADLINE): Wed 11, Thu 12, Fri 13 March; on 20 April 38 days late.
     assert [(r["code"], r["count"], r["oldest_due"], r["days_late"])
-            for r in figures.overdue_messages] == [("JW315", 1, date(2026, 3, 17), 34)]
+            for r in figures.overdue_messages] == [("JW315", 1, date(2026, 3, 13), 38)]
     html = response.content.decode()
     assert "<svg" in html and 'role="img"' in html
     assert samples.BSN not in html and OTHER_BSN not in html
