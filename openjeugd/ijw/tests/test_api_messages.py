@@ -9,17 +9,11 @@ from openjeugd.accounts.models import AccessLogEntry
 from openjeugd.ijw import codec
 from openjeugd.ijw.codec import codes, samples
 from openjeugd.ijw.models import Message
-from openjeugd.ijw.tests import ui_fixtures
-from openjeugd.ijw.tests.ui_fixtures import OTHER_AGB, OTHER_BSN
+from openjeugd.ijw.tests.conftest import OTHER_AGB, OTHER_BSN
 from openjeugd.registry.models import Youth
 
 API = "/api/ijw"
 
-# Shared fixtures (pytest finds them as module attributes).
-nijmegen = ui_fixtures.nijmegen
-other_provider = ui_fixtures.other_provider
-two_providers_traffic = ui_fixtures.two_providers_traffic
-user_with = ui_fixtures.user_with
 
 
 def test_provider_lists_only_its_own_messages(client, provider, two_providers_traffic,

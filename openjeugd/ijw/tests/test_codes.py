@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 
 from openjeugd.ijw.codec import codes
 
@@ -46,8 +47,11 @@ def test_retourcode_meaning_and_explanation():
     assert codes.retourcode_meaning("9019") == (
         "Het regiebericht kan niet gekoppeld worden aan een toewijzing.")
     assert codes.retourcode_meaning("XXXX") == ""
-    # The explanation is a lazy English msgid; rendering it gives the English text in tests.
-    assert "toewijzing number" in str(codes.retourcode_explanation("9019"))
+    # The explanation is a lazy msgid, rendered in the active language.
+    with translation.override("en"):
+        assert "toewijzing number" in str(codes.retourcode_explanation("9019"))
+    with translation.override("nl"):
+        assert "toewijzingnummer" in str(codes.retourcode_explanation("9019"))
     assert "WJ001" in str(codes.retourcode_explanation("XXXX"))
 
 

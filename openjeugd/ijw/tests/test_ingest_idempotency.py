@@ -14,7 +14,7 @@ def test_same_message_twice_changes_nothing_and_says_so(deliver):
     again = deliver(samples.sample_jw301())
     assert again.duplicate
     assert again.message.pk == first.message.pk
-    assert "nothing changed" in again.notes[0]
+    assert f"#{first.message.pk}" in again.notes[0]  # says which message it already was
     assert (Message.objects.count(), Toewijzing.objects.count()) == rows
 
 

@@ -4,6 +4,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from django.utils import translation
 
 from openjeugd.ijw.codec import samples
 from openjeugd.ijw.codec.rules import Finding, check
@@ -30,7 +31,9 @@ def test_samples_pass(code):
 
 def test_finding_shape():
     msg = with_header(samples.sample_jw305(), berichtversie=2)
-    assert check(msg, today=TODAY) == [Finding(
+    with translation.override("en"):
+        findings = check(msg, today=TODAY)
+    assert findings == [Finding(
         rule="CS025", retourcode="0001", ref="header", level="header",
         text="BerichtVersie must be 3.")]
 

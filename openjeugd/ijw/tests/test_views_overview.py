@@ -8,14 +8,7 @@ from django.urls import reverse
 
 from openjeugd.ijw.codec import samples
 from openjeugd.ijw.models import Message
-from openjeugd.ijw.tests import ui_fixtures
-from openjeugd.ijw.tests.ui_fixtures import OTHER_AGB, OTHER_BSN
-
-# Shared fixtures (pytest finds them as module attributes).
-nijmegen = ui_fixtures.nijmegen
-other_provider = ui_fixtures.other_provider
-two_providers_traffic = ui_fixtures.two_providers_traffic
-user_with = ui_fixtures.user_with
+from openjeugd.ijw.tests.conftest import OTHER_AGB, OTHER_BSN
 
 
 @pytest.fixture

@@ -3,15 +3,8 @@
 from django.urls import reverse
 
 from openjeugd.accounts.models import AccessLogEntry
-from openjeugd.ijw.tests import ui_fixtures
 from openjeugd.registry.models import Municipality
 from openjeugd.registry.tests.factories import UserFactory
-
-# Shared fixtures (pytest finds them as module attributes).
-nijmegen = ui_fixtures.nijmegen
-other_provider = ui_fixtures.other_provider
-two_providers_traffic = ui_fixtures.two_providers_traffic
-user_with = ui_fixtures.user_with
 
 
 def _listed_ids(response) -> set[int]:

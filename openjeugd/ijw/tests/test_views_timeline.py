@@ -9,13 +9,7 @@ from django.urls import reverse
 from openjeugd.accounts.models import AccessLogEntry
 from openjeugd.ijw.codec import samples
 from openjeugd.ijw.models import Message
-from openjeugd.ijw.tests import ui_fixtures
 from openjeugd.registry.models import Youth
-
-# Shared fixtures (pytest finds them as module attributes).
-nijmegen = ui_fixtures.nijmegen
-other_provider = ui_fixtures.other_provider
-user_with = ui_fixtures.user_with
 
 
 @pytest.fixture

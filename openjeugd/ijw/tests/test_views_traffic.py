@@ -9,13 +9,6 @@ from django.utils.html import escape
 
 from openjeugd.ijw.codec import codes, samples
 from openjeugd.ijw.models import Message
-from openjeugd.ijw.tests import ui_fixtures
-
-# Shared fixtures (pytest finds them as module attributes).
-nijmegen = ui_fixtures.nijmegen
-other_provider = ui_fixtures.other_provider
-two_providers_traffic = ui_fixtures.two_providers_traffic
-user_with = ui_fixtures.user_with
 
 
 def _listed(client, **params):

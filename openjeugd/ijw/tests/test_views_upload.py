@@ -9,13 +9,7 @@ from django.urls import reverse
 from openjeugd.ijw import codec
 from openjeugd.ijw.codec import samples
 from openjeugd.ijw.models import Message, Verzoek
-from openjeugd.ijw.tests import ui_fixtures
-from openjeugd.ijw.tests.ui_fixtures import OTHER_AGB, OTHER_BSN
-
-# Shared fixtures (pytest finds them as module attributes).
-nijmegen = ui_fixtures.nijmegen
-other_provider = ui_fixtures.other_provider
-user_with = ui_fixtures.user_with
+from openjeugd.ijw.tests.conftest import OTHER_AGB, OTHER_BSN
 
 
 def _zip(**files: bytes) -> bytes:
