@@ -1,14 +1,13 @@
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from openjeugd.accounts import policy, selectors
+from openjeugd.accounts.decorators import requires
 from openjeugd.accounts.forms import AccessLogFilterForm
 
 
-@login_required
+@requires(policy.Perm.VIEW_ACCESS_LOG)
 def access_log(request):
-    policy.require(request.user, policy.Perm.VIEW_ACCESS_LOG)
     form = AccessLogFilterForm(request.GET or None)
     entries = selectors.search_access_log(request.user)
     if form.is_valid():

@@ -1,27 +1,15 @@
 """Read-only registry pages. Youth pages read through accounts.policy, which logs each read."""
 
-from functools import wraps
 
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 
 from openjeugd.accounts import policy
+from openjeugd.accounts.decorators import requires
 from openjeugd.accounts.policy import Perm
 from openjeugd.registry import selectors
 from openjeugd.registry.forms import FacilityFilterForm, TeamFilterForm, YouthSearchForm
 from openjeugd.registry.models import Region
-
-
-def requires(perm: Perm):
-    def decorator(view):
-        @login_required
-        @wraps(view)
-        def checked(request, *args, **kwargs):
-            policy.require(request.user, perm)
-            return view(request, *args, **kwargs)
-        return checked
-    return decorator
 
 
 def _chosen_region(request) -> Region | None:

@@ -1,9 +1,8 @@
 from django.shortcuts import render
 
+from openjeugd.accounts.decorators import requires
 from openjeugd.accounts.policy import Perm
 from openjeugd.ijw import selectors
-
-from ._access import requires
 
 CHART_WIDTH, CHART_HEIGHT, BAR_GAP = 640, 200, 4
 

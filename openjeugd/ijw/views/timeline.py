@@ -1,10 +1,9 @@
 from django.shortcuts import render
 
 from openjeugd.accounts import policy
+from openjeugd.accounts.decorators import requires
 from openjeugd.accounts.policy import Perm
 from openjeugd.ijw import selectors
-
-from ._access import requires
 
 
 @requires(Perm.VIEW_YOUTH)

@@ -4,12 +4,11 @@ from django.shortcuts import render
 from django.utils.text import get_valid_filename
 
 from openjeugd.accounts import audit, policy
+from openjeugd.accounts.decorators import requires
 from openjeugd.accounts.policy import Perm
 from openjeugd.ijw import clock, selectors
 from openjeugd.ijw.forms import MessageFilterForm
 from openjeugd.ijw.models import Message
-
-from ._access import requires
 
 PAGE_SIZE = 50
 

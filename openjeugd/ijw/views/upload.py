@@ -1,10 +1,9 @@
 from django.shortcuts import render
 
+from openjeugd.accounts.decorators import requires
 from openjeugd.accounts.policy import Perm
 from openjeugd.ijw import selectors, uploads
 from openjeugd.ijw.forms import UploadForm
-
-from ._access import requires
 
 
 @requires(Perm.EXCHANGE_MESSAGES)

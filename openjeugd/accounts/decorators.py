@@ -1,3 +1,5 @@
+"""View guard: login first, then the central policy's permission (403 otherwise)."""
+
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
@@ -7,7 +9,6 @@ from openjeugd.accounts.policy import Perm
 
 
 def requires(perm: Perm):
-    """Login, then the policy's permission (403 otherwise)."""
     def decorator(view):
         @login_required
         @wraps(view)
