@@ -1,6 +1,7 @@
 from datetime import date
 
 import pytest
+from django.utils import translation
 
 from openjeugd.demo.profiles import profile_for
 
@@ -15,3 +16,16 @@ END = date(2026, 6, 30)
 @pytest.fixture(scope="session")
 def nijmegen_profile():
     return profile_for("Rijk van Nijmegen", NIJMEGEN_MUNICIPALITIES)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """These tests read the English msgids; the Dutch UI is tested in test_translations.py."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def client(client):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client
