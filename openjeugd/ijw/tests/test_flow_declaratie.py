@@ -7,7 +7,7 @@ import pytest
 
 from openjeugd.ijw import codec
 from openjeugd.ijw.codec import samples
-from openjeugd.ijw.models import Declaratie, Message, Prestatie
+from openjeugd.ijw.models import Declaratie, Message, Prestatie, Toewijzing
 
 
 @pytest.fixture
@@ -84,3 +84,12 @@ def test_reused_declaration_number_is_refused_on_the_answer(deliver, assigned):
                                          prestaties=[samples.sample_prestatie(referentie="P000009")]))
     assert again.message.status == Message.Status.REJECTED
     assert again.message.findings.get().retourcode == "9333"
+
+
+def test_toewijzing_with_granted_declarations_cannot_be_deleted(deliver, assigned):
+    deliver(samples.sample_jw323())
+    delete = samples.sample_jw301(identificatie="TW000002", reden_wijziging="13",
+                                  einddatum=date(2026, 1, 12), dagtekening=date(2026, 3, 5))
+    outcome = deliver(delete)
+    assert [f.retourcode for f in outcome.message.findings.all()] == ["9385"]
+    assert Toewijzing.objects.get().reden_wijziging == ""

@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from openjeugd.ijw.models import Toewijzing, ToewijzingVersion, Verzoek
 from openjeugd.ijw.services import parties
 
+VERWIJDERD = "13"  # JZ002: sent by mistake, to be treated as never sent
+
 
 def handle_jw301(ctx, parsed) -> None:
     if not parties.resolve(ctx) or ctx.rejected_whole:
@@ -26,6 +28,13 @@ def _apply(ctx, youth, product) -> None:
         # TR332: a ToewijzingNummer is unique; re-using it is only a change (RedenWijziging).
         ctx.reject(level="product", ref=product.ref, retourcode="9332", rule="TR332",
                    text=_("Toewijzing number %(nr)s is already used.") %
+                   {"nr": product.toewijzing_nummer})
+        return
+    if existing is not None and product.reden_wijziging == VERWIJDERD and \
+            existing.prestaties.exclude(toegekend=0).exists():
+        # TR385: a toewijzing with granted declaration lines cannot be deleted.
+        ctx.reject(level="product", ref=product.ref, retourcode="9385", rule="TR385",
+                   text=_("Toewijzing %(nr)s has granted declarations and cannot be deleted.") %
                    {"nr": product.toewijzing_nummer})
         return
     if product.referentie_aanbieder and not _answers_verzoek(ctx, youth, product):
