@@ -1,8 +1,8 @@
 from datetime import date
 
 import pytest
-from django.utils import translation
 
+from openjeugd.core.testing import client, english  # noqa: F401 - shared fixtures
 from openjeugd.demo.profiles import profile_for
 
 # The seven municipalities of Rijk van Nijmegen in the CBS division of 2026.
@@ -16,16 +16,3 @@ END = date(2026, 6, 30)
 @pytest.fixture(scope="session")
 def nijmegen_profile():
     return profile_for("Rijk van Nijmegen", NIJMEGEN_MUNICIPALITIES)
-
-
-@pytest.fixture(autouse=True)
-def english():
-    """These tests read the English msgids; the Dutch UI is tested in test_translations.py."""
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def client(client):
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    return client

@@ -46,13 +46,13 @@ def test_tables_match_the_schema_enumerations(xsd_type, table):
 def test_retourcode_meaning_and_explanation():
     assert codes.retourcode_meaning("9019") == (
         "Het regiebericht kan niet gekoppeld worden aan een toewijzing.")
-    assert codes.retourcode_meaning("XXXX") == ""
+    assert codes.retourcode_meaning("QQQQ") == ""
     # The explanation is a lazy msgid, rendered in the active language.
     with translation.override("en"):
         assert "toewijzing number" in str(codes.retourcode_explanation("9019"))
     with translation.override("nl"):
         assert "toewijzingnummer" in str(codes.retourcode_explanation("9019"))
-    assert "WJ001" in str(codes.retourcode_explanation("XXXX"))
+    assert "WJ001" in str(codes.retourcode_explanation("QQQQ"))
 
 
 def test_every_retourcode_has_an_explanation():

@@ -3,7 +3,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from django.utils import translation
+
+from openjeugd.core.testing import client, english  # noqa: F401 - shared fixtures
 
 SHARED_DIVISION = Path("/work/shared/ijw/codelijsten/CBS_Gemeentecodes.md")
 
@@ -22,16 +23,3 @@ def shared_rows() -> list[tuple[str, str, str, str]]:
 @pytest.fixture
 def shared_region_sizes(shared_rows) -> Counter:
     return Counter(region for _code, _name, _province, region in shared_rows)
-
-
-@pytest.fixture(autouse=True)
-def english():
-    """These tests read the English msgids; the Dutch UI is tested in test_translations.py."""
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def client(client):
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    return client
