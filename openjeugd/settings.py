@@ -164,6 +164,10 @@ SPECTACULAR_SETTINGS = {
 # Official iJw 3.2 schemas; when set, every message in and out is also XSD-validated.
 IJW_XSD_DIR = env("IJW_XSD_DIR")
 
+# How long after the end of care a provider may still read a youth's record (declarations and
+# corrections come after the last day of care). A withdrawal "sent by mistake" ends it at once.
+CARE_RELATION_GRACE_DAYS = int(env("CARE_RELATION_GRACE_DAYS", "90"))
+
 LOG_LEVEL = env("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,

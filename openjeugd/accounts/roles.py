@@ -13,6 +13,7 @@ class Role(models.TextChoices):
     BRIGADE_MEMBER = "brigade_member", _("mobile-brigade member")
     PROVIDER_STAFF = "provider_staff", _("provider staff")
     AUDITOR = "auditor", _("read-only auditor")
+    MESSAGE_CHANNEL = "message_channel", _("message channel (service account)")
 
 
 class ScopeKind(models.TextChoices):
@@ -32,4 +33,5 @@ SCOPE_OF_ROLE = {
     Role.BRIGADE_MEMBER: ScopeKind.REGION,
     Role.PROVIDER_STAFF: ScopeKind.PROVIDER,
     Role.AUDITOR: ScopeKind.REGION,
+    Role.MESSAGE_CHANNEL: ScopeKind.REGION,
 }

@@ -35,6 +35,7 @@ DEMO_USERS = (
     ("brigade", Role.BRIGADE_MEMBER, "Bo", "Brigade"),
     ("aanbieder", Role.PROVIDER_STAFF, "Anouk", "Aanbieder"),
     ("auditor", Role.AUDITOR, "Ahmed", "Auditor"),
+    ("berichtenkanaal", Role.MESSAGE_CHANNEL, "Berichten", "Kanaal"),
 )
 
 

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.urls import path
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
-from rest_framework import parsers, permissions, serializers, status, viewsets
+from rest_framework import parsers, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
@@ -16,6 +16,7 @@ from rest_framework.routers import DefaultRouter
 from rest_framework.views import APIView
 
 from openjeugd.accounts import audit, policy
+from openjeugd.accounts.drf import PolicyPermission
 from openjeugd.accounts.policy import Perm
 from openjeugd.ijw import clock, selectors, uploads
 from openjeugd.ijw.codec import codes
@@ -32,14 +33,6 @@ from openjeugd.ijw.models import (
 )
 from openjeugd.ijw.views.traffic import raw_response
 from openjeugd.ijw.views.upload import deliver_for
-
-
-class PolicyPerm(permissions.BasePermission):
-    """The view's `perm` (or, for one action, `action_perms[action]`) from accounts.policy."""
-
-    def has_permission(self, request, view):
-        perm = getattr(view, "action_perms", {}).get(getattr(view, "action", None), view.perm)
-        return policy.has_perm(request.user, perm)
 
 
 class RawBytesParser(parsers.BaseParser):
@@ -60,6 +53,12 @@ class FindingSerializer(serializers.ModelSerializer):
     class Meta:
         model = Finding
         fields = ["level", "ref", "retourcode", "meaning", "explanation", "rule", "text"]
+
+    def to_representation(self, finding):
+        data = super().to_representation(finding)
+        if not self.context.get("show_refs", False) and data["ref"] != "header":
+            data["ref"] = ""  # references name clients (BSN): only with youth access
+        return data
 
     def get_meaning(self, finding) -> str:
         return codes.retourcode_meaning(finding.retourcode)
@@ -122,9 +121,16 @@ class MessageViewSet(viewsets.ReadOnlyModelViewSet):
     """iJw messages in your scope, with their return codes inline."""
 
     serializer_class = MessageSerializer
-    permission_classes = [permissions.IsAuthenticated, PolicyPerm]
+    permission_classes = [PolicyPermission]
     perm = Perm.VIEW_MESSAGES
-    action_perms = {"upload": Perm.EXCHANGE_MESSAGES}
+    # Uploading is checked per message by the policy (sender_refusal): people and the
+    # region's message channel both come in here.
+    action_perms = {"upload": (Perm.EXCHANGE_MESSAGES, Perm.DELIVER_CHANNEL)}
+    lookup_value_regex = r"\d+"
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(),
+                "show_refs": policy.has_perm(self.request.user, Perm.VIEW_YOUTH)}
 
     def get_queryset(self):
         params = self.request.query_params
@@ -151,9 +157,10 @@ class MessageViewSet(viewsets.ReadOnlyModelViewSet):
     @extend_schema(responses={(200, "application/xml"): OpenApiTypes.BINARY})
     @action(detail=True, methods=["get"])
     def raw(self, request, pk=None):
-        """The message exactly as received; logged as an export of personal data."""
+        """The message exactly as received; logged as an export of personal data. Only for a
+        party to the message with access to its client; anyone else gets 404."""
         message = selectors.message_detail(request.user, pk)
-        if message is None:
+        if message is None or not selectors.message_content_visible(request.user, message):
             raise Http404
         audit.record(request.user, "export", "ijw.Message", message.pk,
                      purpose="download raw iJw message (API)", request=request,
@@ -178,7 +185,7 @@ class MessageViewSet(viewsets.ReadOnlyModelViewSet):
             raise ValidationError({"file": [str(error)]}) from error
         if not entries:
             raise ValidationError({"file": ["No .xml messages in the file."]})
-        results = deliver_for(request.user, entries)
+        results = deliver_for(request.user, entries, via="api")
         return Response(UploadResultSerializer(results, many=True).data,
                         status=status.HTTP_200_OK)
 
@@ -251,7 +258,7 @@ class TimelineSerializer(serializers.Serializer):
 class YouthTimelineView(APIView):
     """What the messages say about one youth (within your scope); logged as a read."""
 
-    permission_classes = [permissions.IsAuthenticated, PolicyPerm]
+    permission_classes = [PolicyPermission]
     perm = Perm.VIEW_YOUTH
 
     @extend_schema(responses=TimelineSerializer)
@@ -276,7 +283,7 @@ class OverviewSerializer(serializers.Serializer):
 class OverviewView(APIView):
     """Volumes, rejection rates and overdue answers in your region; no personal data."""
 
-    permission_classes = [permissions.IsAuthenticated, PolicyPerm]
+    permission_classes = [PolicyPermission]
     perm = Perm.VIEW_REGION_FIGURES
 
     @extend_schema(responses=OverviewSerializer)

@@ -1,5 +1,6 @@
 """API for the actions that produce messages (see services.actions). Bad input → 400 naming
-the field; a refused scope → 403; the answer is the archived message and its outcome."""
+the field; another organisation's object → 404, sending as someone else → 403; the answer is
+the archived message and its outcome."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
@@ -8,6 +9,9 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from openjeugd.accounts import policy
+from openjeugd.accounts.drf import PolicyPermission
+from openjeugd.accounts.policy import Perm
 from openjeugd.ijw.models import Start, Toewijzing, Verzoek
 from openjeugd.ijw.services import actions
 from openjeugd.registry.models import Municipality, Provider
@@ -81,8 +85,15 @@ class DeclareSerializer(serializers.Serializer):
     lines = LineSerializer(many=True, allow_empty=False)
 
 
+def _scoped(model, user, pk):
+    """Objects of another organisation answer 404, as if they did not exist."""
+    return get_object_or_404(policy.in_scope(model.objects.all(), user), pk=pk)
+
+
 class _Action(APIView):
     serializer_class: type[serializers.Serializer]
+    permission_classes = [PolicyPermission]
+    perm = Perm.EXCHANGE_MESSAGES
 
     def post(self, request, pk=None):
         data = self.serializer_class(data=request.data)
@@ -105,37 +116,36 @@ class ChangeView(_Action):
     serializer_class = ChangeSerializer
 
     def act(self, user, pk, data):
-        return actions.change(user, get_object_or_404(Toewijzing, pk=pk), **data)
+        return actions.change(user, _scoped(Toewijzing, user, pk), **data)
 
 
 class AnswerView(_Action):
     serializer_class = AnswerSerializer
 
     def act(self, user, pk, data):
-        return actions.answer_verzoek(user, get_object_or_404(Verzoek, pk=pk), **data)
+        return actions.answer_verzoek(user, _scoped(Verzoek, user, pk), **data)
 
 
 class StartView(_Action):
     serializer_class = StartSerializer
 
     def act(self, user, pk, data):
-        return actions.report_start(user, get_object_or_404(Toewijzing, pk=pk), **data)
+        return actions.report_start(user, _scoped(Toewijzing, user, pk), **data)
 
 
 class StopView(_Action):
     serializer_class = StopSerializer
 
     def act(self, user, pk, data):
-        return actions.report_stop(user, get_object_or_404(Start, pk=pk), **data)
+        return actions.report_stop(user, _scoped(Start, user, pk), **data)
 
 
 class DeclareView(_Action):
     serializer_class = DeclareSerializer
 
     def act(self, user, pk, data):
-        lines = [{**line, "toewijzing": get_object_or_404(
-            Toewijzing, pk=line["toewijzing"], provider_id=user.provider_id)}
-            for line in data["lines"]]
+        lines = [{**line, "toewijzing": _scoped(Toewijzing, user, line["toewijzing"])}
+                 for line in data["lines"]]
         return actions.declare(user, municipality=data["municipality"], lines=lines,
                                period=(data["begindatum"], data["einddatum"]))
 

@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 
 from openjeugd.accounts import policy
 from openjeugd.accounts.policy import Perm
-from openjeugd.accounts.roles import ScopeKind
 from openjeugd.ijw import clock
 from openjeugd.ijw.codec import codes
 from openjeugd.ijw.models import (
@@ -54,57 +53,25 @@ def message_label(code: str) -> str:
 REJECTED = [Message.Status.REJECTED, Message.Status.PARTLY_REJECTED]
 
 
-# --- scope ----------------------------------------------------------------------------------
-
-def _party_codes(user) -> tuple[list[str], str | None]:
-    """The gemeentecodes and the AGB code whose traffic this user works with."""
-    agb = None
-    if user.scope_kind == ScopeKind.PROVIDER and user.provider_id:
-        agb = user.provider.agb_code
-    return policy.municipality_codes_in_scope(user), agb
-
-
-def _scope_q(user, *, municipality: str, provider: str) -> Q | None:
-    codes_in_scope, agb = _party_codes(user)
-    if agb:
-        return Q(**{provider + "__agb_code": agb})
-    if codes_in_scope:
-        return Q(**{municipality + "__code__in": codes_in_scope})
-    return None
-
+# --- scope (decided in accounts.policy) ---------------------------------------------------
 
 def _in_scope(queryset: QuerySet, user, *, municipality="municipality",
               provider="provider") -> QuerySet:
-    q = _scope_q(user, municipality=municipality, provider=provider)
-    return queryset.none() if q is None else queryset.filter(q)
+    return policy.in_scope(queryset, user, municipality=municipality, provider=provider)
 
 
-def _message_scope(user) -> QuerySet[Message]:
-    codes_in_scope, agb = _party_codes(user)
-    # A message whose parties could not be resolved (unknown code, unreadable header) still
-    # belongs to whoever its header names, so the sender can see why it was refused.
-    parties = [agb] if agb else codes_in_scope
-    header = Q(afzender__in=parties) | Q(ontvanger__in=parties) if parties else None
-    resolved = _scope_q(user, municipality="municipality", provider="provider")
-    if resolved is None:
-        return Message.objects.none()
-    return Message.objects.filter(resolved | header)
+def _message_scope(user, *, figures: bool = False) -> QuerySet[Message]:
+    q = policy.message_q(user, figures=figures)
+    return Message.objects.none() if q is None else Message.objects.filter(q)
 
 
 def messages_visible_to(user) -> QuerySet[Message]:
-    """The one answer to "which iJw traffic may this user see"."""
-    if not policy.has_perm(user, Perm.VIEW_MESSAGES):
-        return Message.objects.none()
+    """The one answer to "which iJw traffic may this user see" (metadata)."""
     return _message_scope(user)
 
 
-def may_exchange(user, *, afzender: str, ontvanger: str) -> bool:
-    """May this user deliver a message between these parties (upload)?"""
-    if not policy.has_perm(user, Perm.EXCHANGE_MESSAGES):
-        return False
-    codes_in_scope, agb = _party_codes(user)
-    parties = {agb} if agb else set(codes_in_scope)
-    return bool(parties & {afzender, ontvanger})
+def message_content_visible(user, message: Message) -> bool:
+    return policy.may_read_message_content(user, message)
 
 
 # --- lists ----------------------------------------------------------------------------------
@@ -205,7 +172,7 @@ def region_overview(user) -> Overview:
     VIEW_MESSAGES, because nothing here identifies a youth."""
     if not policy.has_perm(user, Perm.VIEW_REGION_FIGURES):
         return Overview([], [], [], [], [], [], 0)
-    messages = _message_scope(user)
+    messages = _message_scope(user, figures=True)
     today = clock.today()
     codes_seen, volumes = _volumes(messages)
     return Overview(

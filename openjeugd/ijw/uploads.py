@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from openjeugd.accounts import audit, policy
 from openjeugd.ijw import services
 from openjeugd.ijw.services.sniff import sniff
 
@@ -83,19 +84,35 @@ def is_message_member(info: zipfile.ZipInfo) -> bool:
             and not info.filename.startswith("__MACOSX/"))
 
 
-def deliver(entries: list[Entry], *, user=None, may_deliver=None) -> list[Result]:
-    """Ingest each entry; `may_deliver(envelope)` refuses traffic outside the user's scope."""
+def deliver(entries: list[Entry], *, user=None, via: str = "") -> list[Result]:
+    """Ingest each entry. With a `user` (web, API, channel) every message must pass the
+    policy's sender check first; a refused or unreadable one is not stored at all, so a zip of
+    junk costs no archive rows. Without a user (the administrator's import command) `via`
+    names the command for the access log."""
     results = []
     for entry in entries:
         envelope = sniff(entry.data)
-        if may_deliver is not None and envelope.code and not may_deliver(envelope):
-            results.append(Result(entry.name, refused=_(
-                "Refused: this message is between %(from)s and %(to)s, outside your scope; "
-                "nothing was stored.") % {"from": envelope.afzender, "to": envelope.ontvanger}))
+        refusal = _refusal(user, envelope) if user is not None else ""
+        if refusal:
+            audit.record(user, "denied", "ijw.Message", None, object_repr=entry.name[:200],
+                         purpose=f"deliver iJw message: {refusal}"[:200])
+            results.append(Result(entry.name, refused=_("Refused: %(why)s Nothing was stored.")
+                                  % {"why": refusal}))
             continue
         outcome = services.ingest(entry.data, filename=entry.name.rsplit("/", 1)[-1], user=user)
+        if not outcome.duplicate:
+            audit.record(user, "create", "ijw.Message", outcome.message.pk,
+                         object_repr=str(outcome.message),
+                         purpose=f"deliver iJw message ({via or 'web'})")
         results.append(Result(entry.name, outcome=outcome, notes=list(outcome.notes)))
     return results
+
+
+def _refusal(user, envelope) -> str:
+    if not envelope.code:
+        # Without a readable header nobody can tell who sent it: never stored for a person.
+        return _("the file is not a readable iJw message (no BerichtCode in its Header).")
+    return policy.sender_refusal(user, afzender=envelope.afzender, ontvanger=envelope.ontvanger)
 
 
 def summary(results: list[Result]) -> dict[str, int]:

@@ -5,11 +5,12 @@ shown is in the access log.
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from rest_framework import mixins, permissions, serializers, viewsets
+from rest_framework import mixins, serializers, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.routers import DefaultRouter
 
 from openjeugd.accounts import policy
+from openjeugd.accounts.drf import PolicyPermission
 from openjeugd.accounts.policy import Perm
 from openjeugd.registry import selectors, services
 from openjeugd.registry.models import (
@@ -25,18 +26,8 @@ from openjeugd.registry.models import (
 )
 
 
-class HasPolicyPerm(permissions.BasePermission):
-    """Reads need the view's `read_perm`; writes need `write_perm` (none: refused)."""
-
-    def has_permission(self, request, view):
-        if request.method in permissions.SAFE_METHODS:
-            return policy.has_perm(request.user, view.read_perm)
-        write_perm = getattr(view, "write_perm", None)
-        return write_perm is not None and policy.has_perm(request.user, write_perm)
-
-
 class RegistryViewSet(viewsets.ReadOnlyModelViewSet):
-    permission_classes = [permissions.IsAuthenticated, HasPolicyPerm]
+    permission_classes = [PolicyPermission]
     read_perm = Perm.VIEW_REGISTRY
 
 

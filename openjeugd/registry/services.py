@@ -250,6 +250,8 @@ def create_youth(*, user, bsn: str, birth_date: datetime.date | str,
                  municipality: Municipality, geslacht: str = Youth.Geslacht.ONBEKEND,
                  initials: str = "", surname: str = "", request=None) -> Youth:
     _require_active(municipality, "municipality")
+    if Youth.objects.filter(bsn=bsn, municipality=municipality).exists():
+        raise ValidationError({"bsn": _("This municipality already has a record of this BSN.")})
     youth = Youth(bsn=bsn, birth_date=parse_date(birth_date, "birth_date"), geslacht=geslacht,
                   initials=initials, surname=surname, municipality=municipality)
     return _save(user, youth, "create", request=request)

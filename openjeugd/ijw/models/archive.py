@@ -29,6 +29,11 @@ class Message(models.Model):
     raw = models.BinaryField(_("raw message"))
     sha256 = models.CharField(max_length=64)
     filename = models.CharField(_("file name"), max_length=255, blank=True)
+    # Who delivered it: a person (web, API), the region's channel account, or nobody (a
+    # command run by an administrator, or Open Jeugd's own outbox).
+    uploaded_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("delivered by"))
     received_at = models.DateTimeField(_("received at"), default=clock.now, db_index=True)
     processed_at = models.DateTimeField(_("processed at"), null=True, blank=True)
     status = models.CharField(

@@ -8,11 +8,9 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from openjeugd.accounts import audit, policy
 from openjeugd.accounts.policy import Perm
-from openjeugd.accounts.roles import ScopeKind
 from openjeugd.ijw import build, clock, codec
 from openjeugd.ijw.codec import model as m
 from openjeugd.ijw.models import Message, Start, Toewijzing, Verzoek
@@ -20,16 +18,20 @@ from openjeugd.ijw.services import outbox
 from openjeugd.ijw.services.ingest import ingest
 
 
-def _municipality_of(user, municipality):
+def _sends_as(user, afzender: str, ontvanger: str) -> None:
+    """Who may send what is the policy's decision; a person sends as their own organisation."""
     policy.require(user, Perm.EXCHANGE_MESSAGES)
-    if user.scope_kind != ScopeKind.MUNICIPALITY or user.municipality_id != municipality.pk:
-        raise PermissionDenied(_("Only the municipality's own access workers send this."))
+    refusal = policy.sender_refusal(user, afzender=afzender, ontvanger=ontvanger)
+    if refusal:
+        raise PermissionDenied(refusal)
 
 
-def _provider_of(user, provider):
-    policy.require(user, Perm.EXCHANGE_MESSAGES)
-    if user.scope_kind != ScopeKind.PROVIDER or user.provider_id != provider.pk:
-        raise PermissionDenied(_("Only the provider's own staff send this."))
+def _municipality_of(user, municipality, provider):
+    _sends_as(user, municipality.code, provider.agb_code)
+
+
+def _provider_of(user, provider, municipality):
+    _sends_as(user, provider.agb_code, municipality.code)
 
 
 def _send_out(user, message: m.Message) -> Message:
@@ -60,7 +62,7 @@ def assign(user, *, youth_id: int, provider, categorie: str, code: str = "",
            referentie_aanbieder: str = "") -> Message:
     """JW301: the municipality assigns one product to a provider."""
     youth = policy.read_youth(user, youth_id, purpose="toewijzing")
-    _municipality_of(user, youth.municipality)
+    _municipality_of(user, youth.municipality, provider)
     municipality = youth.municipality
     line = build.toegewezen_product(
         nummer=_next_toewijzing_nummer(municipality), categorie=categorie, code=code,
@@ -77,7 +79,7 @@ def assign(user, *, youth_id: int, provider, categorie: str, code: str = "",
 def change(user, toewijzing: Toewijzing, *, einddatum: date, reden_wijziging: str) -> Message:
     """JW301 with RedenWijziging: shorten, extend or withdraw (JZ002) a toewijzing."""
     policy.read_youth(user, toewijzing.youth_id, purpose="toewijzing wijzigen")
-    _municipality_of(user, toewijzing.municipality)
+    _municipality_of(user, toewijzing.municipality, toewijzing.provider)
     line = build.toegewezen_product(
         nummer=toewijzing.toewijzing_nummer, categorie=toewijzing.product_categorie,
         code=toewijzing.product_code, toegewezen_op=clock.today(),
@@ -95,7 +97,7 @@ def answer_verzoek(user, verzoek: Verzoek, *, antwoord: str, reden_afwijzing: st
                    woonplaats_gemeente: str = "") -> Message:
     """JW319: reject a request, or say it is being investigated (WJ760)."""
     policy.read_youth(user, verzoek.youth_id, purpose="verzoek beantwoorden")
-    _municipality_of(user, verzoek.municipality)
+    _municipality_of(user, verzoek.municipality, verzoek.provider)
     code = verzoek.municipality.code
     head = build.header("JW319", afzender=code, ontvanger=verzoek.provider.agb_code,
                         identificatie=outbox.next_identificatie(code), dagtekening=clock.today())
@@ -115,7 +117,7 @@ def request_toewijzing(user, *, youth, municipality, referentie_aanbieder: str, 
                        ingangsdatum: date, verwijzer_type: str, verwijzer_naam: str = "",
                        verwijzer_agb: str = "") -> Message:
     """JW315 from a provider; `youth` is anything with bsn, birth_date, geslacht, names."""
-    _provider_of(user, user.provider)
+    _provider_of(user, user.provider, municipality)
     requested = m.AangevraagdProduct(
         referentie_aanbieder=referentie_aanbieder, product=build.product(categorie, None),
         toewijzing_ingangsdatum=ingangsdatum,
@@ -134,7 +136,7 @@ def _delivery_line(toewijzing, **fields):
 @transaction.atomic
 def report_start(user, toewijzing: Toewijzing, *, begindatum: date) -> Message:
     """JW305: the provider reports that care started."""
-    _provider_of(user, toewijzing.provider)
+    _provider_of(user, toewijzing.provider, toewijzing.municipality)
     line = m.StartProduct(**_delivery_line(toewijzing, begindatum=begindatum,
                                            status_aanlevering="1"))
     head = _provider_head("JW305", toewijzing.provider, toewijzing.municipality)
@@ -145,7 +147,7 @@ def report_start(user, toewijzing: Toewijzing, *, begindatum: date) -> Message:
 def report_stop(user, start: Start, *, einddatum: date, reden_beeindiging: str) -> Message:
     """JW307: the provider reports that care ended (JZ588 reason)."""
     toewijzing = start.toewijzing
-    _provider_of(user, start.provider)
+    _provider_of(user, start.provider, start.municipality)
     line = m.StopProduct(**_delivery_line(
         toewijzing, begindatum=start.begindatum, einddatum=einddatum,
         reden_beeindiging=reden_beeindiging, status_aanlevering="1"))
@@ -156,7 +158,7 @@ def report_stop(user, start: Start, *, einddatum: date, reden_beeindiging: str) 
 @transaction.atomic
 def declare(user, *, municipality, period: tuple[date, date], lines: list[dict]) -> Message:
     """JW323 over one calendar month; each line: toewijzing, volume, tarief, referentie."""
-    _provider_of(user, user.provider)
+    _provider_of(user, user.provider, municipality)
     clients: dict[str, list[m.Prestatie]] = {}
     for line in lines:
         toewijzing = line["toewijzing"]

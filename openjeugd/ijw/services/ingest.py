@@ -40,7 +40,7 @@ def ingest(raw: bytes, *, filename: str = "", user=None) -> Outcome:
         note = _("Already processed as message #%(id)s on %(at)s; nothing changed.") % {
             "id": existing.pk, "at": f"{existing.processed_at:%Y-%m-%d %H:%M}"}
         return Outcome(existing, duplicate=True, notes=[note])
-    message = existing or _archive(raw, envelope, filename)
+    message = existing or _archive(raw, envelope, filename, user)
     return processing.process(message.pk, user=user)
 
 
@@ -58,14 +58,15 @@ def _same_delivery(envelope: Envelope) -> Message | None:
     ).first()
 
 
-def _archive(raw: bytes, envelope: Envelope, filename: str) -> Message:
+def _archive(raw: bytes, envelope: Envelope, filename: str, user) -> Message:
+    uploader = user if user is not None and user.is_authenticated else None
     try:
         with transaction.atomic():
             return Message.objects.create(
                 direction=direction_of(envelope.code), code=envelope.code,
                 afzender=envelope.afzender, ontvanger=envelope.ontvanger,
                 identificatie=envelope.identificatie, dagtekening=envelope.dagtekening,
-                raw=raw, sha256=envelope.sha256, filename=filename[:255],
+                raw=raw, sha256=envelope.sha256, filename=filename[:255], uploaded_by=uploader,
             )
     except IntegrityError:
         # A concurrent delivery of the same bytes won the race: use its row.

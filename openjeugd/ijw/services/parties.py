@@ -1,15 +1,29 @@
-"""Resolve the municipality, provider and youth a message is about."""
+"""Resolve the municipality, provider and youth a message is about.
+
+A youth's identity and municipality of residence are the municipality's record: a municipality's
+own message (JW301) may correct it, a provider's message never moves a youth or overwrites its
+name or date of birth. Each municipality keeps its own record of a BSN.
+"""
 
 from django.utils.translation import gettext as _
 
+from openjeugd.accounts import audit
 from openjeugd.ijw.models import Message
 from openjeugd.registry.models import Municipality, Provider, Youth
 
 # WJ001 S300: gemeentecode ongeldig (TR378); 8187: the prestatie/client is not known here.
 UNKNOWN_MUNICIPALITY = "S300"
 UNKNOWN_CLIENT = "8187"
-# An AGB code we have no provider for: the region has no contract with this sender.
+# An AGB code of a provider not registered for the municipality's region: no contract, no
+# processing.
 UNKNOWN_PROVIDER = "0001"
+# TR378 (technische-regels/externe-bon/TR378.md, "oudere CBS lijst ... actueel is op
+# Ingangsdatum"): after a redivision an old gemeentecode stays valid for care assigned while it
+# existed. So a municipality that no longer exists cannot start anything new (no assignment,
+# request or answer), but messages about existing care (start, stop, change request,
+# declaration) still name it.
+NEW_CARE = {"JW301", "JW315", "JW319"}
+PROCESSING = "iJw message processing"
 
 
 def resolve(ctx) -> bool:
@@ -20,39 +34,73 @@ def resolve(ctx) -> bool:
     else:
         gemeentecode, agb = message.ontvanger, message.afzender
     # (sniff already turned a return's header round, so this holds for returns too.)
-    message.municipality = Municipality.objects.filter(code=gemeentecode).first()
-    message.provider = Provider.objects.filter(agb_code=agb).first()
-    if message.municipality is None:
+    municipality = Municipality.objects.filter(code=gemeentecode).select_related("region").first()
+    if municipality is not None and not municipality.active and message.code in NEW_CARE:
+        ctx.reject(level="header", ref="header", retourcode=UNKNOWN_MUNICIPALITY, rule="TR378",
+                   text=_("Municipality %(code)s no longer exists; new care is assigned by its "
+                          "successor.") % {"code": gemeentecode})
+        municipality = None
+    elif municipality is None:
         ctx.reject(level="header", ref="header", retourcode=UNKNOWN_MUNICIPALITY, rule="TR378",
                    text=_("Municipality %(code)s is not known in Open Jeugd.") %
                    {"code": gemeentecode})
-    if message.provider is None:
+    message.municipality = municipality
+    message.provider = _registered_provider(agb, municipality)
+    if municipality is not None and message.provider is None:
         ctx.reject(level="header", ref="header", retourcode=UNKNOWN_PROVIDER, rule="AGB",
-                   text=_("Provider with AGB code %(agb)s is not registered in this region.") %
-                   {"agb": agb})
+                   text=_("Provider with AGB code %(agb)s is not registered in the region of "
+                          "municipality %(code)s.") % {"agb": agb, "code": gemeentecode})
     return message.municipality is not None and message.provider is not None
 
 
+def _registered_provider(agb: str, municipality) -> Provider | None:
+    if municipality is None:
+        return None
+    return Provider.objects.filter(agb_code=agb, regions=municipality.region_id).first()
+
+
 def upsert_youth(ctx, client) -> Youth:
-    """The youth named in a message with full client data (301/305/307/315)."""
-    naam = getattr(client, "naam", None)
-    defaults = {
-        "birth_date": client.geboortedatum,
-        "geslacht": str(client.geslacht or "0"),
-        "municipality": ctx.message.municipality,
-    }
-    if naam is not None:
-        defaults["surname"] = " ".join(
-            p for p in [getattr(naam, "voorvoegsel", None), naam.achternaam] if p)[:200]
-        defaults["initials"] = (getattr(naam, "voorletters", None) or "")[:10]
-    youth, _created = Youth.objects.update_or_create(bsn=client.bsn, defaults=defaults)
-    ctx.message.youth = youth
+    """The youth named in a message with full client data (301/305/307/315), as this
+    municipality knows it."""
+    message = ctx.message
+    youth = Youth.objects.filter(bsn=client.bsn, municipality=message.municipality).first()
+    identity = _identity(client)
+    if youth is None:
+        youth = Youth.objects.create(bsn=client.bsn, municipality=message.municipality,
+                                     **identity)
+        _log(ctx, "create", youth)
+    elif message.direction == Message.Direction.OUT and _differs(youth, identity):
+        # The municipality's own message corrects its own record.
+        Youth.objects.filter(pk=youth.pk).update(**identity)
+        youth.refresh_from_db()
+        _log(ctx, "update", youth)
+    message.youth = youth
     return youth
 
 
+def _identity(client) -> dict:
+    identity = {"birth_date": client.geboortedatum, "geslacht": str(client.geslacht or "0")}
+    naam = getattr(client, "naam", None)
+    if naam is not None:
+        identity["surname"] = " ".join(
+            p for p in [getattr(naam, "voorvoegsel", None), naam.achternaam] if p)[:200]
+        identity["initials"] = (getattr(naam, "voorletters", None) or "")[:10]
+    return identity
+
+
+def _differs(youth: Youth, identity: dict) -> bool:
+    return any(getattr(youth, field) != value for field, value in identity.items())
+
+
+def _log(ctx, action: str, youth: Youth) -> None:
+    audit.record(ctx.user, action, "registry.Youth", youth.pk,
+                 purpose=f"{PROCESSING} ({ctx.message.code} #{ctx.message.pk})",
+                 object_repr=str(youth))
+
+
 def known_youth(ctx, bsn: str) -> Youth | None:
-    """The youth of a message that carries only a BSN (317/323)."""
-    youth = Youth.objects.filter(bsn=bsn).first()
+    """The youth of a message that carries only a BSN (317/323), in its municipality."""
+    youth = Youth.objects.filter(bsn=bsn, municipality=ctx.message.municipality).first()
     if youth is None:
         ctx.reject(level="client", ref=f"client:{bsn}", retourcode=UNKNOWN_CLIENT, rule="TR304",
                    text=_("No client with this BSN is known from earlier messages."))

@@ -25,6 +25,7 @@ class Context:
     """What one processing run learns about a message before it is stored."""
 
     message: Message
+    user: object = None  # who delivered it (None: the channel or a command); for the log
     findings: list[Finding] = field(default_factory=list)
     reply: Message | None = None
     notes: list[str] = field(default_factory=list)
@@ -49,7 +50,7 @@ def process(message_id: int, *, user=None):
         message = Message.objects.select_for_update().get(pk=message_id)
         if message.status != Message.Status.RECEIVED:
             return Outcome(message, duplicate=True, notes=[_("Already processed.")])
-        ctx = Context(message)
+        ctx = Context(message, user=user)
         parsed = _parse(ctx)
         if parsed is not None:
             _check_identification(ctx)

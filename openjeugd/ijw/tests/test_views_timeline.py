@@ -53,7 +53,8 @@ def test_other_provider_cannot_open_the_timeline(client, other_provider, care_hi
     user = user_with("provider_staff", provider=other_provider)
     client.force_login(user)
     youth = Youth.objects.get(bsn=samples.BSN)
-    assert client.get(reverse("ijw:youth-timeline", args=[youth.pk])).status_code == 403
+    # Out of scope answers like a record that does not exist.
+    assert client.get(reverse("ijw:youth-timeline", args=[youth.pk])).status_code == 404
     assert AccessLogEntry.objects.filter(user=user, action="denied").count() == 1
 
 

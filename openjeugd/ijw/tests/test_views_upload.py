@@ -31,12 +31,12 @@ def test_zip_with_a_good_and_a_malformed_file_shows_both(client, provider, user_
     response = _upload(client, "batch.zip", bundle)
     assert response.status_code == 200
     results = response.context["results"]
-    # Zip members in name order; the good one is accepted, the broken one archived and
-    # rejected as a whole for technical reasons (WJ001 0001).
+    # Zip members in name order; the good one is accepted. The broken one has no readable
+    # header, so nobody can tell who sent it: refused and not stored at all.
     assert [r.name for r in results] == ["batch.zip/a-request.xml", "batch.zip/b-broken.xml"]
-    assert [r.status for r in results] == [Message.Status.ACCEPTED, Message.Status.REJECTED]
-    broken = results[1].outcome.message
-    assert [f.retourcode for f in broken.findings.all()] == ["0001"]
+    assert [r.status for r in results] == [Message.Status.ACCEPTED, "refused"]
+    assert "not a readable iJw message" in results[1].refused
+    assert Message.objects.filter(code="").count() == 0
     assert Verzoek.objects.filter(referentie_aanbieder="VOT-0001").count() == 1
     html = response.content.decode()
     assert "batch.zip/a-request.xml" in html and "batch.zip/b-broken.xml" in html

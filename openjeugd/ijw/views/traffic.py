@@ -59,12 +59,20 @@ def message_detail(request, pk):
         "findings": message.findings.all(),
         "replies": message.replies.all(),
         "can_view_youth": policy.has_perm(request.user, Perm.VIEW_YOUTH),
+        # References name clients (BSN): only for users with youth access.
+        "can_view_content": selectors.message_content_visible(request.user, message),
     })
 
 
 @requires(Perm.VIEW_MESSAGES)
 def message_raw(request, pk):
     message = _visible_message(request, pk)
+    if not selectors.message_content_visible(request.user, message):
+        # The bytes name the client: metadata roles and former care providers get nothing,
+        # and the same answer as for a message that does not exist.
+        audit.record(request.user, "denied", "ijw.Message", message.pk,
+                     purpose="download raw iJw message", request=request)
+        raise Http404
     audit.record(request.user, "export", "ijw.Message", message.pk,
                  purpose="download raw iJw message", request=request, object_repr=str(message))
     return raw_response(message)

@@ -15,7 +15,7 @@ class Youth(models.Model):
         MAN = "1", _("male")
         VROUW = "2", _("female")
 
-    bsn = models.CharField(_("BSN"), max_length=9, unique=True, validators=[validate_bsn])
+    bsn = models.CharField(_("BSN"), max_length=9, validators=[validate_bsn])
     birth_date = models.DateField(_("date of birth"))
     geslacht = models.CharField(
         _("gender"), max_length=1, choices=Geslacht.choices, default=Geslacht.ONBEKEND
@@ -32,6 +32,12 @@ class Youth(models.Model):
         ordering = ["surname", "bsn"]
         verbose_name = _("youth")
         verbose_name_plural = _("youths")
+        # Each municipality keeps its own record of a client: the same BSN can be a client of
+        # two municipalities, and no message of one can change the other's record.
+        constraints = [
+            models.UniqueConstraint(fields=["bsn", "municipality"],
+                                    name="one_youth_record_per_municipality"),
+        ]
 
     def __str__(self) -> str:
         # Never the BSN in a string representation: it ends up in logs and admin history.

@@ -110,10 +110,18 @@ def test_youth_born_in_the_future_is_refused(youth_args):
     assert youth.birth_date == datetime.date(2026, 6, 1)
 
 
-def test_youth_bsn_must_be_unique(youth_args):
-    existing = YouthFactory()
+def test_youth_bsn_is_unique_within_a_municipality(youth_args):
+    existing = YouthFactory(municipality=youth_args["municipality"])
     assert refused_field(services.create_youth,
                          **{**youth_args, "bsn": existing.bsn}) == {"bsn"}
+
+
+def test_same_bsn_is_a_separate_record_in_another_municipality(youth_args):
+    # Each municipality keeps its own record of a client (woonplaatsbeginsel, moves).
+    elsewhere = YouthFactory(municipality=MunicipalityFactory(), surname="Elders")
+    ours = services.create_youth(**{**youth_args, "bsn": elsewhere.bsn})
+    assert ours.pk != elsewhere.pk
+    assert Youth.objects.get(pk=elsewhere.pk).surname == "Elders"
 
 
 def test_youth_moving_to_a_former_municipality_is_refused(admin):

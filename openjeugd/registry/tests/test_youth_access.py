@@ -55,7 +55,7 @@ def test_detail_in_scope_is_shown_and_logged(client, setup):
 def test_detail_outside_scope_is_refused_and_logged(client, setup):
     client.force_login(setup["worker"])
     response = client.get(reverse("registry:youth-detail", args=[setup["neighbour"].pk]))
-    assert response.status_code == 403
+    assert response.status_code == 404  # as if it did not exist
     assert setup["neighbour"].bsn not in response.content.decode()
     assert AccessLogEntry.objects.get(user=setup["worker"]).action == "denied"
 
@@ -91,7 +91,7 @@ def test_api_list_is_scoped_and_logged(client, setup):
 
 def test_api_detail_outside_scope_is_refused_and_logged(client, setup):
     client.force_login(setup["worker"])
-    assert client.get(f"/api/registry/youths/{setup['neighbour'].pk}/").status_code == 403
+    assert client.get(f"/api/registry/youths/{setup['neighbour'].pk}/").status_code == 404
     assert AccessLogEntry.objects.get(user=setup["worker"]).action == "denied"
 
 

@@ -8,6 +8,7 @@ Files are taken in sorted path order (zip members as `archive.zip/member.xml`), 
 over the same input do the same thing; re-delivered files count as duplicates.
 """
 
+import getpass
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -81,7 +82,7 @@ class Command(BaseCommand):
         try:
             entry = uploads.Entry(source.name, source.read())
             with clock.at(_received_at(entry.data) if self.history else clock.now()):
-                return uploads.deliver([entry])[0]
+                return uploads.deliver([entry], via=_operator())[0]
         except Exception as error:  # noqa: BLE001 - one bad file must not stop a bulk import
             self.stderr.write(f"{source.name}: error — {error}")
             return uploads.Result(source.name, refused=str(error))
@@ -193,3 +194,11 @@ def _member_reader(file: Path, member: str) -> Callable[[], bytes]:
             raise ValueError("message larger than 5 MB once unpacked")
         return data
     return read
+
+
+def _operator() -> str:
+    """The administrator's import is logged under the OS account that ran it."""
+    try:
+        return f"command line, OS user {getpass.getuser()}"
+    except (KeyError, OSError):
+        return "command line"

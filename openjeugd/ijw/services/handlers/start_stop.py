@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 
 from openjeugd.ijw.models import Start, Stop, Toewijzing
-from openjeugd.ijw.services import parties
+from openjeugd.ijw.services import care, parties
 from openjeugd.ijw.services.handlers.replies import send_return
 
 # COD467 StatusAanlevering: 1 first delivery, 3 delete (a correction is delete + new: OP033).
@@ -59,7 +59,7 @@ def _toewijzing(ctx, ref, product):
     # TR019: a start/stop must refer to a toewijzing of this provider for this client.
     toewijzing = Toewijzing.objects.filter(
         municipality=ctx.message.municipality, provider=ctx.message.provider,
-        toewijzing_nummer=product.toewijzing_nummer, youth__bsn=ctx.message.youth.bsn,
+        toewijzing_nummer=product.toewijzing_nummer, youth=ctx.message.youth,
     ).first()
     if toewijzing is None:
         ctx.reject(level="product", ref=ref, retourcode="9019", rule="TR019",
@@ -87,8 +87,10 @@ def _apply_start(ctx, ref, product) -> None:
         ctx.reject(level="product", ref=ref, retourcode="9019", rule="TR019",
                    text=_("The start date lies outside the toewijzing period."))
     else:
-        Start.objects.create(begindatum=product.begindatum, message=ctx.message,
-                             **_scope(toewijzing))
+        start = Start.objects.create(begindatum=product.begindatum, message=ctx.message,
+                                     **_scope(toewijzing))
+        if isinstance(toewijzing, _Taakgericht):
+            care.follow_delivery(start)
 
 
 def _delete_start(ctx, ref, toewijzing, start) -> None:
@@ -145,3 +147,7 @@ def _apply_stop(ctx, ref, product) -> None:
         Stop.objects.create(begindatum=product.begindatum, einddatum=product.einddatum,
                             reden_beeindiging=product.reden_beeindiging, message=ctx.message,
                             **_scope(toewijzing))
+        if isinstance(toewijzing, _Taakgericht) and product.reden_beeindiging != TEMPORARY_STOP:
+            start = toewijzing.starts.filter(deleted_by__isnull=True,
+                                             begindatum=product.begindatum).first()
+            care.follow_delivery(start, einddatum=product.einddatum)

@@ -6,9 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from openjeugd.ijw.models import Toewijzing, ToewijzingVersion, Verzoek
-from openjeugd.ijw.services import parties
-
-VERWIJDERD = "13"  # JZ002: sent by mistake, to be treated as never sent
+from openjeugd.ijw.services import care, parties
+from openjeugd.ijw.services.care import VERWIJDERD
 
 
 def handle_jw301(ctx, parsed) -> None:
@@ -48,6 +47,7 @@ def _apply(ctx, youth, product) -> None:
                   "toewijzing_datum_tijd": _assigned_at(product), **values},
     )
     ToewijzingVersion.objects.create(toewijzing=toewijzing, message=message, **values)
+    care.follow_toewijzing(toewijzing)
 
 
 def _answers_verzoek(ctx, youth, product) -> bool:
@@ -64,6 +64,7 @@ def _answers_verzoek(ctx, youth, product) -> bool:
         verzoek.state = Verzoek.State.TOEGEWEZEN
         verzoek.answered_at = ctx.message.received_at
         verzoek.save(update_fields=["state", "answered_at"])
+        care.close_request(verzoek, refused=False)
         _mark_answered(verzoek, ctx.message)
     return True
 

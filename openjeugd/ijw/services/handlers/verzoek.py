@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from openjeugd.ijw.models import Toewijzing, Verzoek
-from openjeugd.ijw.services import parties
+from openjeugd.ijw.services import care, parties
 from openjeugd.ijw.services.handlers.replies import send_return
 from openjeugd.lib.workdays import deadline_for
 
@@ -67,6 +67,7 @@ def _answer(ctx, verzoek, antwoord) -> None:
         verzoek.state = Verzoek.State.AFGEWEZEN
         verzoek.reden_afwijzing = antwoord.reden_afwijzing_verzoek or ""
         verzoek.answered_at = ctx.message.received_at
+        care.close_request(verzoek, refused=True)
     verzoek.save()
     request = verzoek.message
     request.answered_at = request.answered_at or ctx.message.received_at
@@ -116,12 +117,13 @@ def _current_products_known(ctx, youth, verzoek) -> bool:
 
 def _create(ctx, kind, youth, reference, products, verwijzer) -> None:
     received = timezone.localdate(ctx.message.received_at)
-    Verzoek.objects.create(
+    verzoek = Verzoek.objects.create(
         kind=kind, municipality=ctx.message.municipality, provider=ctx.message.provider,
         youth=youth, referentie_aanbieder=reference, products=products,
         verwijzer=_verwijzer_code(verwijzer), message=ctx.message,
         answer_due=deadline_for("antwoord_verzoek", received),
     )
+    care.open_request(verzoek)
 
 
 def _verwijzer_code(verwijzer) -> str:
