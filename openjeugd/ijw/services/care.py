@@ -7,6 +7,7 @@ ends it at once. A provider's own request gives access while the municipality de
 
 from django.utils import timezone
 
+from openjeugd.ijw import clock
 from openjeugd.registry import care_relations
 from openjeugd.registry.models import CareRelation
 
@@ -21,7 +22,7 @@ def follow_toewijzing(toewijzing) -> None:
     source = _toewijzing_source(toewijzing)
     if toewijzing.reden_wijziging == VERWIJDERD or toewijzing.withdrawn:
         care_relations.revoke(kind=CareRelation.Kind.TOEWIJZING, source=source,
-                              on=timezone.localdate())
+                              on=clock.today())
         return
     assigned = timezone.localdate(toewijzing.toewijzing_datum_tijd)
     care_relations.keep(youth=toewijzing.youth, provider=toewijzing.provider,
@@ -43,7 +44,7 @@ def open_request(verzoek) -> None:
 
 def close_request(verzoek, *, refused: bool) -> None:
     """Assigned: the toewijzing's relation takes over. Refused: nothing left to read."""
-    today = timezone.localdate()
+    today = clock.today()
     if refused:
         care_relations.revoke(kind=CareRelation.Kind.REQUEST, source=_request_source(verzoek),
                               on=today)

@@ -2,12 +2,22 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 
 from openjeugd.ijw import clock, codec
 from openjeugd.ijw.codec import samples
 from openjeugd.ijw.services import ingest
 from openjeugd.registry.models import Municipality, Provider
 from openjeugd.registry.tests.factories import ProviderFactory, UserFactory, valid_bsn
+
+
+@pytest.fixture(autouse=True)
+def pinned_today():
+    """Access through care relations depends on today's date: pin it inside the samples'
+    care period (toewijzing 12 January – 31 December 2026) so the tests do not age."""
+    with time_machine.travel(datetime(2026, 6, 15, 12, 0, tzinfo=ZoneInfo("Europe/Amsterdam")),
+                             tick=True):
+        yield
 
 
 @pytest.fixture
