@@ -72,3 +72,9 @@ def test_new_user_appears_in_the_list_with_filters(admin_client, admin, nijmegen
     assert {u.username for u in everyone.context["page"]} == {"toegang-2", admin.username}
     api = admin_client.get("/api/accounts/users/", {"role": "access_worker"}).json()
     assert [u["username"] for u in api["results"]] == ["toegang-2"]
+
+
+def test_form_offers_only_own_region_scopes(admin_client, own_provider, foreign_provider):
+    form = admin_client.get(URL).context["form"]
+    assert {m.region.slug for m in form.fields["municipality"].queryset} == {"rijk-van-nijmegen"}
+    assert list(form.fields["provider"].queryset) == [own_provider]

@@ -25,3 +25,17 @@ def test_other_roles_get_403(client, own_region, role):
     assert client.post(f"/registry/manage/providers/{facility.provider_id}/unregister/"
                        ).status_code == 403
     assert Municipality.objects.get(code="0268").population_total is None
+
+
+def test_regional_admin_opens_every_page(admin_client, own_region):
+    nijmegen = Municipality.objects.get(code="0268")
+    facility = FacilityFactory(municipality=nijmegen)
+    facility.provider.regions.add(own_region)
+    team = TeamFactory(region=own_region, municipalities=[nijmegen])
+    for url in ["/registry/manage/", "/registry/manage/municipalities/0268/population/",
+                "/registry/manage/providers/", "/registry/manage/providers/new/",
+                "/registry/manage/facilities/new/", f"/registry/manage/facilities/{facility.pk}/",
+                "/registry/manage/teams/new/", f"/registry/manage/teams/{team.pk}/"]:
+        response = admin_client.get(url)
+        assert response.status_code == 200, url
+        assert b"<h1" in response.content
