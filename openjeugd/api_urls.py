@@ -4,6 +4,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("accounts/", include("openjeugd.accounts.api")),
+    path("accounts/", include("openjeugd.accounts.api_users")),
     path("registry/", include("openjeugd.registry.api")),
     path("ijw/", include("openjeugd.ijw.api")),
     path("ijw/actions/", include("openjeugd.ijw.api_actions")),

@@ -38,6 +38,10 @@ NAV_ITEMS = [
             _("Locations with their type, places and age range.")),
     NavItem(_("Teams"), "registry:team-list", Perm.VIEW_REGISTRY,
             _("Local teams, SLTs, the expert team and mobile brigades.")),
+    NavItem(_("Users"), "accounts:user-list", Perm.MANAGE_USERS,
+            _("The users of your region: roles, scopes, access and passwords.")),
+    NavItem(_("Registry of your region"), "registry:manage", Perm.CHANGE_REGISTRY,
+            _("Population figures, registered providers, facilities and teams of your region.")),
     NavItem(_("Access log"), "accounts:access-log", Perm.VIEW_ACCESS_LOG,
             _("Who read or changed which personal data, when and why.")),
 ]

@@ -5,14 +5,14 @@ shown is in the access log.
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from rest_framework import mixins, serializers, viewsets
+from rest_framework import mixins, permissions, serializers, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.routers import DefaultRouter
 
 from openjeugd.accounts import policy
 from openjeugd.accounts.drf import PolicyPermission
 from openjeugd.accounts.policy import Perm
-from openjeugd.registry import selectors, services
+from openjeugd.registry import selectors, selectors_region, services
 from openjeugd.registry.models import (
     CertifiedInstitution,
     Facility,
@@ -24,6 +24,16 @@ from openjeugd.registry.models import (
     Team,
     Youth,
 )
+
+
+def id_param(params, name: str) -> int | None:
+    """A numeric id filter from the query string; anything else is a 400 naming the field."""
+    value = params.get(name, "").strip()
+    if not value:
+        return None
+    if not value.isascii() or not value.isdigit() or len(value) > 18:
+        raise ValidationError({name: [f"Expected a numeric id, got {value[:20]!r}."]})
+    return int(value)
 
 
 class RegistryViewSet(viewsets.ReadOnlyModelViewSet):
@@ -139,6 +149,9 @@ class MunicipalityViewSet(mixins.UpdateModelMixin, RegistryViewSet):
     http_method_names = ["get", "patch", "head", "options"]
 
     def get_queryset(self):
+        if self.request.method not in permissions.SAFE_METHODS:
+            # Writes only within the own region; another region's municipality is 404.
+            return selectors_region.municipalities_of(self.request.user)
         active = self.request.query_params.get("active", "true").lower() != "false"
         found = selectors.municipalities(active=active)
         if slug := self.request.query_params.get("region"):
@@ -180,7 +193,7 @@ class FacilityViewSet(RegistryViewSet):
     def get_queryset(self):
         params = self.request.query_params
         return selectors.facilities(kind=params.get("kind", ""),
-                                    provider_id=params.get("provider"))
+                                    provider_id=id_param(params, "provider"))
 
 
 class CertifiedInstitutionViewSet(RegistryViewSet):

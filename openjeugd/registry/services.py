@@ -160,6 +160,23 @@ def update_provider(*, user, provider: Provider, request=None, **changes) -> Pro
     return provider
 
 
+def register_provider(*, user, provider: Provider, region: Region, request=None) -> Provider:
+    """Register a provider for a region (the provider–region relation); idempotent."""
+    with transaction.atomic():
+        provider.regions.add(region)
+        audit.record_write(user, "update", provider, request=request,
+                           purpose=f"{PURPOSE}: register for region {region.slug}")
+    return provider
+
+
+def unregister_provider(*, user, provider: Provider, region: Region, request=None) -> Provider:
+    with transaction.atomic():
+        provider.regions.remove(region)
+        audit.record_write(user, "update", provider, request=request,
+                           purpose=f"{PURPOSE}: unregister from region {region.slug}")
+    return provider
+
+
 def create_partnership(*, user, name: str, region: Region, hoofdaannemer: Provider,
                        onderaannemers: Iterable[Provider] = (), request=None) -> Partnership:
     """A samenwerkingsverband with exactly one hoofdaannemer, who holds the contract."""

@@ -23,3 +23,25 @@ def shared_rows() -> list[tuple[str, str, str, str]]:
 @pytest.fixture
 def shared_region_sizes(shared_rows) -> Counter:
     return Counter(region for _code, _name, _province, region in shared_rows)
+
+
+@pytest.fixture
+def own_region(db):
+    from openjeugd.registry.models import Region
+
+    return Region.objects.get(name="Rijk van Nijmegen")
+
+
+@pytest.fixture
+def other_region(db):
+    from openjeugd.registry.models import Region
+
+    return Region.objects.get(name="Zuid-Limburg")
+
+
+@pytest.fixture
+def admin_client(client, own_region):  # noqa: F811 - the shared English client
+    from openjeugd.registry.tests.factories import UserFactory
+
+    client.force_login(UserFactory(username="beheer", role="regional_admin", region=own_region))
+    return client
