@@ -50,7 +50,7 @@ def message_label(code: str) -> str:
     return f"{code} {message_name(code)}" if code else message_name(code)
 
 
-REJECTED = [Message.Status.REJECTED, Message.Status.PARTLY_REJECTED]
+REJECTED = [Message.Status.REJECTED, Message.Status.PARTLY_GRANTED]
 
 
 # --- scope (decided in accounts.policy) ---------------------------------------------------

@@ -15,7 +15,9 @@ class Message(models.Model):
     class Status(models.TextChoices):
         RECEIVED = "received", _("received")
         ACCEPTED = "accepted", _("accepted")
-        PARTLY_REJECTED = "partly_rejected", _("partly rejected")
+        # Only a declaration can be partly granted (IV088); any other message is taken whole
+        # or not at all (IV032).
+        PARTLY_GRANTED = "partly_granted", _("partly granted")
         REJECTED = "rejected", _("rejected")
         ANSWERED = "answered", _("answered")
         SENT = "sent", _("sent")

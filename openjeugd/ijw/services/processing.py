@@ -11,13 +11,16 @@ from openjeugd.ijw import clock, codec
 from openjeugd.ijw.codec.rules import Finding, check
 from openjeugd.ijw.models import Finding as FindingRow
 from openjeugd.ijw.models import Message
-from openjeugd.ijw.routing import ANSWER_DEADLINE
+from openjeugd.ijw.routing import ANSWER_DEADLINE, RETURN_OF, direction_of
 from openjeugd.lib.workdays import deadline_for
 
 # WJ001: 0001 = rejected for technical reasons (XSD/structure); 9056 = identification not
 # unique (TR056).
 TECHNICAL_REJECTION = "0001"
 DUPLICATE_IDENTIFICATION = "9056"
+# Messages we answer with a return (the provider's messages to the municipality).
+RETURNED_BY_US = {code for code in RETURN_OF if direction_of(code) == "in"}
+LINE_BY_LINE = {"JW323"}
 
 
 @dataclass
@@ -43,7 +46,6 @@ class Context:
 
 
 def process(message_id: int, *, user=None):
-    from openjeugd.ijw.services.handlers import HANDLERS
     from openjeugd.ijw.services.ingest import Outcome
 
     with transaction.atomic():
@@ -53,11 +55,55 @@ def process(message_id: int, *, user=None):
         ctx = Context(message, user=user)
         parsed = _parse(ctx)
         if parsed is not None:
-            _check_identification(ctx)
-            ctx.findings.extend(check(parsed, today=clock.today()))
-            HANDLERS[parsed.code](ctx, parsed)
+            _judge(ctx, parsed)
         _finish(ctx)
     return Outcome(ctx.message, reply=ctx.reply, notes=ctx.notes)
+
+
+def _judge(ctx: Context, parsed) -> None:
+    from openjeugd.ijw.services.handlers import HANDLERS
+    from openjeugd.ijw.services.handlers.replies import send_return
+
+    if not ctx.findings:
+        ctx.findings.extend(check(parsed, today=clock.today()))
+    if any(f.retourcode == TECHNICAL_REJECTION for f in ctx.findings):
+        # IV028: an error inside the message (controleniveau 1-2) rejects it before any rule
+        # against earlier messages is tried; the return is the Header with 0001 alone.
+        ctx.findings = [f for f in ctx.findings if f.retourcode == TECHNICAL_REJECTION]
+    else:
+        _check_identification(ctx)
+        _apply_whole(ctx, lambda: HANDLERS[parsed.code](ctx, parsed))
+    if parsed.code in RETURNED_BY_US:
+        send_return(ctx, parsed)
+
+
+def _apply_whole(ctx: Context, handle) -> None:
+    """IV032: an error on controleniveau 3 or 4 rejects the whole message; nothing in it
+    changes any state, not even its records without error. The handler runs in a savepoint
+    that is rolled back when it found anything. IV087/IV088: a declaration is the exception,
+    judged line by line, so its approved lines stand."""
+    if ctx.message.code in LINE_BY_LINE:
+        handle()
+        return
+    try:
+        with transaction.atomic():
+            handle()
+            if ctx.findings:
+                raise _NothingApplied
+    except _NothingApplied:
+        _forget_rolled_back(ctx.message)
+
+
+class _NothingApplied(Exception):
+    """Leaves the handler's savepoint, undoing every change it made."""
+
+
+def _forget_rolled_back(message: Message) -> None:
+    # A youth created by the rolled-back records no longer exists; the parties did before.
+    from openjeugd.registry.models import Youth
+
+    if message.youth_id and not Youth.objects.filter(pk=message.youth_id).exists():
+        message.youth = None
 
 
 def _parse(ctx: Context):
@@ -113,8 +159,10 @@ def _finish(ctx: Context) -> None:
 def _status(ctx: Context) -> str:
     if ctx.rejected_whole:
         return Message.Status.REJECTED
+    if ctx.findings and ctx.message.code in LINE_BY_LINE:
+        return Message.Status.PARTLY_GRANTED
     if ctx.findings:
-        return Message.Status.PARTLY_REJECTED
+        return Message.Status.REJECTED
     if ctx.message.direction == Message.Direction.OUT:
         return Message.Status.SENT
     return Message.Status.ACCEPTED

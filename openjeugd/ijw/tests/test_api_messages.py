@@ -34,7 +34,7 @@ def test_findings_inline_with_meaning(client, deliver, user_with):
                           HTTP_ACCEPT_LANGUAGE="en").json()
         explanation = str(codes.retourcode_explanation("9019"))
     assert (body["code"], body["status"], body["replies"]) == (
-        "JW305", "partly_rejected", [start.reply.pk])
+        "JW305", "rejected", [start.reply.pk])
     assert [(f["retourcode"], f["rule"], f["meaning"], f["explanation"])
             for f in body["findings"]] == [
         ("9019", "TR019", codes.retourcode_meaning("9019"), explanation)]

@@ -45,7 +45,7 @@ def test_partly_rejected_declaration_grants_the_rest(deliver, assigned):
     wrong_code = samples.sample_prestatie(referentie="P000002", productcode="45A49",
                                           begindatum=date(2026, 2, 1), volume=2)
     outcome = deliver(samples.sample_jw323(prestaties=[good, wrong_code]))
-    assert outcome.message.status == Message.Status.PARTLY_REJECTED
+    assert outcome.message.status == Message.Status.PARTLY_GRANTED
     # Granted: only the good line, 16 × € 85.50 = € 1,368.00; the other (2 × 85.50) is refused.
     assert Declaratie.objects.get().totaal_toegekend == Decimal("1368.00")
     rejected = Prestatie.objects.get(product_referentie="P000002")

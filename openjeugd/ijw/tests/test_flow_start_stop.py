@@ -68,7 +68,7 @@ def test_deleting_a_stop(deliver, assigned):
 def test_start_without_toewijzing_is_refused(deliver):
     outcome = deliver(samples.sample_jw305())
     assert codes(outcome) == ["9019"]
-    assert outcome.message.status == Message.Status.PARTLY_REJECTED
+    assert outcome.message.status == Message.Status.REJECTED
     assert not Start.objects.exists()
 
 

@@ -14,11 +14,11 @@ from openjeugd.ijw.tests.conftest import OTHER_AGB, OTHER_BSN
 @pytest.fixture
 def traffic(deliver, two_providers_traffic):
     """March: a JW315 from each provider (each answered by a JW316). April: our provider
-    starts care without any toewijzing, so the JW305 is partly rejected (9019) and answered
+    starts care without any toewijzing, so the JW305 is rejected (9019) and answered
     by a JW306."""
     start = deliver(samples.sample_jw305(dagtekening=date(2026, 4, 1)),
                     on=datetime(2026, 4, 2, 10, 0))
-    assert start.message.status == Message.Status.PARTLY_REJECTED
+    assert start.message.status == Message.Status.REJECTED
     return two_providers_traffic, start
 
 

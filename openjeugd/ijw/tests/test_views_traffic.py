@@ -20,10 +20,10 @@ def _listed(client, **params):
 def test_filters_by_code_status_and_period(client, deliver, two_providers_traffic, user_with):
     ours, theirs = two_providers_traffic
     start = deliver(samples.sample_jw305(dagtekening=date(2026, 4, 1)),
-                    on=datetime(2026, 4, 2, 10, 0))  # no toewijzing: partly rejected
+                    on=datetime(2026, 4, 2, 10, 0))  # no toewijzing: rejected (IV032)
     client.force_login(user_with("access_worker"))
     assert _listed(client, code="JW305") == [start.message.pk]
-    assert _listed(client, status="partly_rejected") == [start.message.pk]
+    assert _listed(client, status="rejected") == [start.message.pk]
     # Newest first; March holds only the two requests.
     assert _listed(client, received_from="2026-03-01", received_to="2026-03-31") == [
         theirs.message.pk, ours.message.pk]

@@ -4,7 +4,6 @@ from django.utils.translation import gettext as _
 
 from openjeugd.ijw.models import Start, Stop, Toewijzing
 from openjeugd.ijw.services import care, parties
-from openjeugd.ijw.services.handlers.replies import send_return
 
 # COD467 StatusAanlevering: 1 first delivery, 3 delete (a correction is delete + new: OP033).
 DELETE = "3"
@@ -18,7 +17,6 @@ def handle_jw305(ctx, parsed) -> None:
             ref = product.ref
             if not ctx.rejected(ref):
                 _apply_start(ctx, ref, product)
-    send_return(ctx, parsed)
 
 
 def handle_jw307(ctx, parsed) -> None:
@@ -28,7 +26,6 @@ def handle_jw307(ctx, parsed) -> None:
             ref = product.ref
             if not ctx.rejected(ref):
                 _apply_stop(ctx, ref, product)
-    send_return(ctx, parsed)
 
 
 class _Taakgericht:

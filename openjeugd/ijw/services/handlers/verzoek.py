@@ -5,7 +5,6 @@ from django.utils.translation import gettext as _
 
 from openjeugd.ijw.models import Toewijzing, Verzoek
 from openjeugd.ijw.services import care, parties
-from openjeugd.ijw.services.handlers.replies import send_return
 from openjeugd.lib.workdays import deadline_for
 
 # WJ760 VerzoekAntwoord: 1 rejected, 2 under investigation. WJ759 8: woonplaatsbeginsel.
@@ -21,7 +20,6 @@ def handle_jw315(ctx, parsed) -> None:
         if _reference_is_free(ctx, reference) and not _verzoek_open(ctx, youth):
             _create(ctx, Verzoek.Kind.TOEWIJZING, youth, reference,
                     [_jsonable(p) for p in products], products[0].verwijzer)
-    send_return(ctx, parsed)
 
 
 def handle_jw317(ctx, parsed) -> None:
@@ -34,7 +32,6 @@ def handle_jw317(ctx, parsed) -> None:
                     not _verzoek_open(ctx, youth):
                 _create(ctx, Verzoek.Kind.WIJZIGING, youth, verzoek.referentie_aanbieder,
                         [_jsonable(verzoek)], "")
-    send_return(ctx, parsed)
 
 
 def handle_jw319(ctx, parsed) -> None:
