@@ -124,3 +124,6 @@ class AccessLogChain(models.Model):
 
     class Meta:
         verbose_name = _("access log chain head")
+
+    def __str__(self) -> str:
+        return f"{self.last_seq} {self.last_hash}"

@@ -5,4 +5,5 @@ from openjeugd.accounts import views
 app_name = "accounts"
 urlpatterns = [
     path("access-log/", views.access_log, name="access-log"),
+    path("access-log/export.<str:kind>", views.access_log_export, name="access-log-export"),
 ]
