@@ -12,7 +12,8 @@ from django.core.exceptions import ValidationError
 from django.utils.ipv6 import clean_ipv6_address
 
 from openjeugd.accounts import chain
-from openjeugd.accounts.models import AccessLogEntry
+from openjeugd.accounts.models import AccessLogEntry, User
+from openjeugd.accounts.purposes import Purpose
 
 SYSTEM_IJW = "system:ijw-processing"
 PERSONAL_DATA_TYPES = {"registry.Youth"}
@@ -55,13 +56,17 @@ def record_many(user, action: str, objects: Iterable, *, purpose: str, request=N
 
 def record_login(user, request) -> AccessLogEntry:
     return record(user, AccessLogEntry.Action.LOGIN, user._meta.label, user.pk,
-                  purpose="login", request=request, object_repr=user.get_username())
+                  purpose=Purpose.LOGIN, request=request, object_repr=user.get_username(),
+                  owner_region_id=user.region_id)
 
 
 def record_login_failed(username: str, request) -> AccessLogEntry:
-    # The name typed is kept as typed; there is no user, so it can never pass for one.
-    entry = _entry(None, AccessLogEntry.Action.LOGIN_FAILED, "accounts.User", None,
-                   purpose="login", request=request, object_repr="", owner_region_id=None,
+    """The name is kept as typed; no user is linked, so it can never pass for one. When the
+    name is an existing account, its region's auditor sees the attempt."""
+    target = User.objects.filter(username=username).first() if username else None
+    entry = _entry(None, AccessLogEntry.Action.LOGIN_FAILED, User._meta.label,
+                   target.pk if target else None, purpose=Purpose.LOGIN, request=request,
+                   object_repr="", owner_region_id=target.region_id if target else None,
                    hits=None, system="")
     entry.username = (username or "")[:150]
     return chain.append([entry])[0]
@@ -91,8 +96,8 @@ _default_owner_region_of = owner_region_of
 def _entry(user, action, object_type, object_id, *, purpose, request, object_repr,
            owner_region_id, hits, system) -> AccessLogEntry:
     authenticated = bool(user and user.is_authenticated)
-    if object_type in PERSONAL_DATA_TYPES:
-        object_repr = ""
+    if object_type in PERSONAL_DATA_TYPES and object_id is not None:
+        object_repr = ""  # it would name the data subject; the id identifies it
     return AccessLogEntry(
         user=user if authenticated else None,
         username=(user.get_username() if authenticated else system)[:150],
