@@ -35,8 +35,11 @@ def lock_head() -> AccessLogChain:
 
     PostgreSQL: a row lock; SQLite: the write transaction (IMMEDIATE) already serialises.
     """
-    AccessLogChain.objects.get_or_create(pk=1)
-    return AccessLogChain.objects.select_for_update().get(pk=1)
+    head = AccessLogChain.objects.select_for_update().filter(pk=1).first()
+    if head is None:  # a fresh database: the first writer makes the head (a race is harmless)
+        AccessLogChain.objects.get_or_create(pk=1)
+        head = AccessLogChain.objects.select_for_update().get(pk=1)
+    return head
 
 
 def append(entries: list[AccessLogEntry]) -> list[AccessLogEntry]:
