@@ -1,19 +1,40 @@
 from django.urls import path
 from rest_framework import serializers
 from rest_framework.decorators import api_view
+from rest_framework.exceptions import NotFound
 from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 
-from openjeugd.accounts import policy, selectors
+from openjeugd.accounts import export, policy, selectors
 from openjeugd.accounts.forms import AccessLogFilterForm
+from openjeugd.accounts.log_rows import row
 from openjeugd.accounts.models import AccessLogEntry
+from openjeugd.accounts.views import export_response
 
 
 class AccessLogEntrySerializer(serializers.ModelSerializer):
+    """The stored codes, and the same readable words as the screen (`*_label`)."""
+
+    action_label = serializers.CharField(source="get_action_display", read_only=True)
+    object_type_label = serializers.SerializerMethodField()
+    object_label = serializers.SerializerMethodField()
+    purpose_label = serializers.SerializerMethodField()
+
     class Meta:
         model = AccessLogEntry
-        fields = ["id", "at", "username", "action", "object_type", "object_id", "object_repr",
-                  "purpose", "ip_address"]
+        fields = ["id", "seq", "at", "username", "action", "action_label", "object_type",
+                  "object_type_label", "object_id", "object_repr", "object_label", "purpose",
+                  "purpose_label", "hits", "region", "owner_region", "ip_address",
+                  "prev_hash", "entry_hash"]
+
+    def get_object_type_label(self, entry) -> str:
+        return row(entry).object_type
+
+    def get_object_label(self, entry) -> str:
+        return row(entry).object
+
+    def get_purpose_label(self, entry) -> str:
+        return row(entry).purpose
 
 
 class AccessLogList(ListAPIView):
@@ -22,11 +43,23 @@ class AccessLogList(ListAPIView):
     serializer_class = AccessLogEntrySerializer
 
     def get_queryset(self):
-        policy.require(self.request.user, policy.Perm.VIEW_ACCESS_LOG)
-        form = AccessLogFilterForm(self.request.query_params)
-        if not form.is_valid():
-            raise serializers.ValidationError(form.errors)
-        return selectors.search_access_log(self.request.user, **form.cleaned_data)
+        return _search(self.request)
+
+
+def _search(request):
+    policy.require(request.user, policy.Perm.VIEW_ACCESS_LOG)
+    form = AccessLogFilterForm(request.query_params)
+    if not form.is_valid():
+        raise serializers.ValidationError(form.errors)
+    return selectors.search_access_log(request.user, **form.cleaned_data)
+
+
+@api_view(["GET"])
+def access_log_export(request, kind):
+    """The search (same filters as the list) as a CSV or XLSX file; the export is logged."""
+    if kind not in export.FORMATS:
+        raise NotFound
+    return export_response(request, _search(request), kind)
 
 
 @api_view(["GET"])
@@ -46,4 +79,5 @@ def me(request):
 urlpatterns = [
     path("me/", me, name="api-me"),
     path("access-log/", AccessLogList.as_view(), name="api-access-log"),
+    path("access-log/export.<str:kind>", access_log_export, name="api-access-log-export"),
 ]

@@ -6,3 +6,6 @@ class AccountsConfig(AppConfig):
     name = "openjeugd.accounts"
     label = "accounts"
     verbose_name = _("Accounts and access")
+
+    def ready(self):
+        from openjeugd.accounts import signals  # noqa: F401 - connects the login receivers

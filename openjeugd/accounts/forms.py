@@ -2,6 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from openjeugd.accounts.models import AccessLogEntry
+from openjeugd.accounts.purposes import Purpose
+from openjeugd.accounts.selectors import OWNER, READER
 
 
 class AccessLogFilterForm(forms.Form):
@@ -12,6 +14,13 @@ class AccessLogFilterForm(forms.Form):
         label=_("Action"), required=False,
         choices=[("", _("all"))] + list(AccessLogEntry.Action.choices),
     )
+    purpose = forms.ChoiceField(label=_("Purpose"), required=False,
+                                choices=[("", _("all"))] + list(Purpose.choices))
+    side = forms.ChoiceField(label=_("Region"), required=False, choices=[
+        ("", _("our data or our users")),
+        (OWNER, _("our data (owner's region)")),
+        (READER, _("our users (reader's region)")),
+    ])
     date_from = forms.DateField(label=_("From"), required=False,
                                 widget=forms.DateInput(attrs={"type": "date"}))
     date_to = forms.DateField(label=_("Until"), required=False,

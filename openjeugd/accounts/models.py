@@ -1,9 +1,12 @@
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from openjeugd.accounts.roles import SCOPE_OF_ROLE, Role, ScopeKind
+
+GENESIS_HASH = "0" * 64
 
 
 class User(AbstractUser):
@@ -48,7 +51,12 @@ class User(AbstractUser):
 
 
 class AccessLogEntry(models.Model):
-    """Append-only record of every read of personal data and every write."""
+    """Append-only record of every read of personal data and every write (NEN 7513).
+
+    Each entry is chained to the one before it by `prev_hash`; `entry_hash` covers its own
+    fields, so changing or removing an entry breaks the chain (see accounts.chain). Rows are
+    written only through accounts.audit.
+    """
 
     class Action(models.TextChoices):
         READ = "read", _("read")
@@ -57,23 +65,40 @@ class AccessLogEntry(models.Model):
         DELETE = "delete", _("delete")
         DENIED = "denied", _("denied")
         EXPORT = "export", _("export")
+        LOGIN = "login", _("login")
+        LOGIN_FAILED = "login_failed", _("failed login")
+        SEARCH = "search", _("search")
+        UPLOAD = "upload", _("upload")
+        PURGE = "purge", _("purge")
 
-    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    # Set in Python, not by the database: the time is part of the hashed content.
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    seq = models.PositiveBigIntegerField(_("position in the chain"), unique=True)
     user = models.ForeignKey(
         User, on_delete=models.PROTECT, null=True, blank=True, related_name="access_log",
         verbose_name=_("user"),
     )
+    # The user's name, the name tried at a failed login, or a label such as
+    # "system:ijw-processing" for processing without a user.
     username = models.CharField(_("username"), max_length=150, blank=True)
-    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
     object_type = models.CharField(_("object type"), max_length=100)
     object_id = models.CharField(_("object id"), max_length=64, blank=True)
     object_repr = models.CharField(_("object"), max_length=200, blank=True)
     purpose = models.CharField(_("purpose"), max_length=200)
+    hits = models.PositiveIntegerField(_("hits"), null=True, blank=True)
     region = models.ForeignKey(
         "registry.Region", on_delete=models.PROTECT, null=True, blank=True,
-        verbose_name=_("region"),
+        verbose_name=_("reader's region"),
+    )
+    owner_region = models.ForeignKey(
+        "registry.Region", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+", verbose_name=_("owner's region"),
+        help_text=_("The region that owns the data, e.g. the youth's municipality's region."),
     )
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    prev_hash = models.CharField(_("previous hash"), max_length=64)
+    entry_hash = models.CharField(_("hash"), max_length=64)
 
     class Meta:
         ordering = ["-at", "-id"]
@@ -83,3 +108,22 @@ class AccessLogEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.object_type}"
+
+
+class AccessLogChain(models.Model):
+    """The head of the hash chain: one row, locked by every append (serialises writers).
+
+    `anchor_*` is the last entry removed by a retention purge; the oldest remaining entry
+    must point at it.
+    """
+
+    last_seq = models.PositiveBigIntegerField(default=0)
+    last_hash = models.CharField(max_length=64, default=GENESIS_HASH)
+    anchor_seq = models.PositiveBigIntegerField(default=0)
+    anchor_hash = models.CharField(max_length=64, default=GENESIS_HASH)
+
+    class Meta:
+        verbose_name = _("access log chain head")
+
+    def __str__(self) -> str:
+        return f"{self.last_seq} {self.last_hash}"

@@ -5,6 +5,7 @@ from openjeugd.accounts import views, views_users
 app_name = "accounts"
 urlpatterns = [
     path("access-log/", views.access_log, name="access-log"),
+    path("access-log/export.<str:kind>", views.access_log_export, name="access-log-export"),
 ]
 
 # Regional user administration (Perm.MANAGE_USERS) and the one-time set-password link.

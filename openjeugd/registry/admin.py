@@ -3,7 +3,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from openjeugd.accounts import audit
+from openjeugd.accounts.admin_audit import AccessLoggedAdminMixin
+from openjeugd.accounts.purposes import Purpose
 from openjeugd.registry.models import (
     CertifiedInstitution,
     Division,
@@ -17,24 +18,11 @@ from openjeugd.registry.models import (
     Youth,
 )
 
-ADMIN_PURPOSE = "registry maintenance (admin)"
 
+class AuditedAdmin(AccessLoggedAdminMixin, admin.ModelAdmin):
+    """Registry data without personal data: saves and deletes are logged, views are not."""
 
-class AuditedAdmin(admin.ModelAdmin):
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        audit.record_write(request.user, "update" if change else "create", obj,
-                           purpose=ADMIN_PURPOSE, request=request)
-
-    def delete_model(self, request, obj):
-        audit.record_write(request.user, "delete", obj, purpose=ADMIN_PURPOSE, request=request)
-        super().delete_model(request, obj)
-
-    def delete_queryset(self, request, queryset):
-        for obj in queryset:
-            audit.record_write(request.user, "delete", obj, purpose=ADMIN_PURPOSE,
-                               request=request)
-        super().delete_queryset(request, queryset)
+    audit_reads = False
 
 
 class MunicipalityInline(admin.TabularInline):
@@ -138,24 +126,14 @@ class TeamAdmin(AuditedAdmin):
 @admin.register(Youth)
 class YouthAdmin(AuditedAdmin):
     """No BSN in lists (it would end up in screenshots and browser history); searchable by
-    exact BSN only. Opening a record or a list page is logged like any other read."""
+    exact BSN only. Lists, records, history and delete confirmations are logged as reads."""
+
+    audit_reads = True
+    audit_list_purpose = Purpose.YOUTH_LIST_ADMIN
+    audit_read_purpose = Purpose.YOUTH_RECORD_ADMIN
 
     list_display = ["__str__", "birth_date", "municipality"]
     list_filter = ["municipality__region"]
     search_fields = ["=bsn", "surname"]
     list_select_related = ["municipality"]
     autocomplete_fields = ["municipality"]
-
-    def changelist_view(self, request, extra_context=None):
-        response = super().changelist_view(request, extra_context)
-        changelist = getattr(response, "context_data", {}).get("cl")
-        for youth in getattr(changelist, "result_list", []):
-            audit.record(request.user, "read", "registry.Youth", youth.pk,
-                         purpose="youth list (admin)", request=request, object_repr=str(youth))
-        return response
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        if request.method == "GET":
-            audit.record(request.user, "read", "registry.Youth", object_id,
-                         purpose="youth record (admin)", request=request)
-        return super().change_view(request, object_id, form_url, extra_context)

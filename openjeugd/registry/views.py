@@ -3,13 +3,17 @@
 
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
 
-from openjeugd.accounts import policy
+from openjeugd.accounts import audit, policy
 from openjeugd.accounts.decorators import requires
 from openjeugd.accounts.policy import Perm
+from openjeugd.accounts.purposes import Purpose
 from openjeugd.registry import selectors
 from openjeugd.registry.forms import FacilityFilterForm, TeamFilterForm, YouthSearchForm
 from openjeugd.registry.models import Region
+
+SEARCH_LIMIT = 50  # a search shows one page; more hits ask for a sharper search
 
 
 def _chosen_region(request) -> Region | None:
@@ -80,16 +84,38 @@ def team_list(request):
 
 
 @requires(Perm.VIEW_YOUTH)
+@require_http_methods(["GET", "POST"])
 def youth_list(request):
-    form = YouthSearchForm(request.GET or None)
+    """GET lists the youths in scope; a search is POSTed, so no BSN or name enters a URL
+    (and with it web-server logs and browser history)."""
+    if request.method == "POST":
+        return _youth_search(request)
+    page = Paginator(selectors.youths_for(request.user), 50).get_page(request.GET.get("page"))
+    policy.log_youth_list(request.user, page.object_list, purpose=Purpose.YOUTH_LIST,
+                          request=request)
+    return render(request, "registry/youth_list.html", {"form": YouthSearchForm(), "page": page})
+
+
+def _youth_search(request):
+    form = YouthSearchForm(request.POST)
     search = form.cleaned_data["q"] if form.is_valid() else ""
-    youths = selectors.youths_for(request.user, search=search)
-    page = Paginator(youths, 50).get_page(request.GET.get("page"))
-    policy.log_youth_list(request.user, page.object_list, purpose="youth list", request=request)
-    return render(request, "registry/youth_list.html", {"form": form, "page": page})
+    found = selectors.youths_for(request.user, search=search)
+    shown = list(found[:SEARCH_LIMIT])
+    hits = len(shown) if len(shown) < SEARCH_LIMIT else found.count()
+    # The search words are personal data: the log keeps what kind of search it was.
+    audit.record(request.user, "search", "registry.Youth", None, purpose=Purpose.YOUTH_SEARCH,
+                 request=request, hits=hits, object_repr=_search_kind(search))
+    policy.log_youth_list(request.user, shown, purpose=Purpose.YOUTH_SEARCH, request=request)
+    return render(request, "registry/youth_list.html", {
+        "form": form, "page": shown, "hits": hits, "searched": True})
+
+
+def _search_kind(search: str) -> str:
+    search = search.strip()
+    return "by BSN" if search.isdigit() else "by surname" if search else "all"
 
 
 @requires(Perm.VIEW_YOUTH)
 def youth_detail(request, pk):
-    youth = policy.read_youth(request.user, pk, purpose="youth record", request=request)
+    youth = policy.read_youth(request.user, pk, purpose=Purpose.YOUTH_RECORD, request=request)
     return render(request, "registry/youth_detail.html", {"youth": youth})

@@ -1,9 +1,18 @@
-"""Two real regions from the bundled division: the admin's own and a foreign one."""
+"""Fixtures for the accounts tests: two real regions from the bundled division (user
+administration) and three synthetic regions with auditors (the access log)."""
 
 import pytest
+from django.contrib.auth.models import Permission
 
+from openjeugd.core.testing import client, english  # noqa: F401 - shared fixtures
 from openjeugd.registry.models import Municipality, Region
-from openjeugd.registry.tests.factories import ProviderFactory, UserFactory
+from openjeugd.registry.tests.factories import (
+    MunicipalityFactory,
+    ProviderFactory,
+    RegionFactory,
+    UserFactory,
+    YouthFactory,
+)
 
 
 @pytest.fixture
@@ -46,7 +55,7 @@ def admin(own_region):
 
 
 @pytest.fixture
-def admin_client(client, admin):
+def admin_client(client, admin):  # noqa: F811 - the shared English client
     client.force_login(admin)
     return client
 
@@ -55,3 +64,22 @@ def admin_client(client, admin):
 def foreign_user(other_region, maastricht):
     return UserFactory(username="toegang-maastricht", role="access_worker",
                        region=other_region, municipality=maastricht)
+
+
+@pytest.fixture
+def regions(db):
+    """Three regions, A owning a youth; an auditor in each; a staff member of B with admin
+    access to youths (the admin does not scope by region)."""
+    a, b, c = RegionFactory(name="Regio A"), RegionFactory(name="Regio B"), RegionFactory(
+        name="Regio C")
+    reader = UserFactory(username="b-beheer", role="regional_admin", region=b, is_staff=True)
+    reader.user_permissions.add(*Permission.objects.filter(
+        codename__in=["view_youth", "change_youth", "delete_youth"]))
+    return {
+        "a": a, "b": b, "c": c,
+        "youth": YouthFactory(municipality=MunicipalityFactory(region=a), surname="Geheim"),
+        "reader": reader,
+        "auditor_a": UserFactory(username="audit-a", role="auditor", region=a),
+        "auditor_b": UserFactory(username="audit-b", role="auditor", region=b),
+        "auditor_c": UserFactory(username="audit-c", role="auditor", region=c),
+    }

@@ -46,9 +46,10 @@ def test_youth_admin_reads_are_logged(client, superuser):
     youth = YouthFactory()
     client.get("/admin/registry/youth/")
     client.get(f"/admin/registry/youth/{youth.pk}/change/")
-    purposes = list(AccessLogEntry.objects.filter(object_id=str(youth.pk))
+    purposes = list(AccessLogEntry.objects.filter(object_type="registry.Youth",
+                                                  object_id=str(youth.pk))
                     .order_by("id").values_list("action", "purpose"))
-    assert purposes == [("read", "youth list (admin)"), ("read", "youth record (admin)")]
+    assert purposes == [("read", "youth_list_admin"), ("read", "youth_record_admin")]
 
 
 def test_youth_found_by_exact_bsn(client, superuser):
