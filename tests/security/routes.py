@@ -17,6 +17,7 @@ class Route:
     template: str             # "/ijw/messages/{pk}/raw/"
     params: tuple[str, ...]   # the placeholders in the template
     method: str | None = None  # API operations only; web routes take theirs from the rule
+    query: tuple[str, ...] = ()  # query parameters the schema documents
 
     @property
     def api(self) -> bool:
@@ -64,9 +65,11 @@ def api_operations() -> tuple[Route, ...]:
     schema = SchemaGenerator().get_schema(request=None, public=True)
     return tuple(
         Route(key=f"{method.upper()} {path}", template=path,
-              params=tuple(re.findall(r"{(\w+)}", path)), method=method.upper())
+              params=tuple(re.findall(r"{(\w+)}", path)), method=method.upper(),
+              query=tuple(p["name"] for p in operation.get("parameters", ())
+                          if p["in"] == "query"))
         for path, operations in sorted(schema["paths"].items())
-        for method in sorted(operations))
+        for method, operation in sorted(operations.items()))
 
 
 def _view_name(template: str) -> str | None:

@@ -24,7 +24,7 @@ from itertools import product
 
 from openjeugd.accounts import policy
 from openjeugd.accounts.policy import Perm
-from openjeugd.accounts.roles import ScopeKind
+from openjeugd.accounts.roles import Role, ScopeKind
 from openjeugd.ijw import selectors as ijw_selectors
 from openjeugd.registry.models import CertifiedInstitution, Facility, Partnership, Team
 
@@ -148,7 +148,9 @@ class Rule:
     body: Callable | None = None           # (world, object or None, ref) → request body
     methods: tuple[str, ...] = ("GET",)    # web routes only; API rules take it from their key
     api: bool = False                      # a DRF view: anonymous gets 401/403
-    ends_session: bool = False             # logout: sign the client in again afterwards
+    ends_session: bool = False             # logout: runs on a client of its own
+    probes: tuple[str, ...] = ()           # query parameters the schema does not document,
+                                           # tried with a nonsense value: no 5xx
 
     @property
     def perms(self) -> tuple[Perm, ...]:
@@ -185,18 +187,18 @@ WEB_RULES: dict[str, Rule] = {
     "api-schema": Rule(LOGIN, api=True),
     "api-docs": Rule(LOGIN, api=True),
     "api-root": Rule(LOGIN, api=True),
-    "accounts:access-log": Rule(Perm.VIEW_ACCESS_LOG),
+    "accounts:access-log": Rule(Perm.VIEW_ACCESS_LOG, probes=("user", "date_from", "page")),
     "registry:region-list": Rule(Perm.VIEW_REGISTRY),
     "registry:region-detail": Rule(Perm.VIEW_REGISTRY, "region"),
-    "registry:municipality-list": Rule(Perm.VIEW_REGISTRY),
+    "registry:municipality-list": Rule(Perm.VIEW_REGISTRY, probes=("region",)),
     "registry:provider-list": Rule(Perm.VIEW_REGISTRY),
     "registry:provider-detail": Rule(Perm.VIEW_REGISTRY, "provider"),
-    "registry:facility-list": Rule(Perm.VIEW_REGISTRY),
-    "registry:team-list": Rule(Perm.VIEW_REGISTRY),
-    "registry:youth-list": Rule(Perm.VIEW_YOUTH),
+    "registry:facility-list": Rule(Perm.VIEW_REGISTRY, probes=("kind", "page")),
+    "registry:team-list": Rule(Perm.VIEW_REGISTRY, probes=("region", "kind")),
+    "registry:youth-list": Rule(Perm.VIEW_YOUTH, probes=("q", "page")),
     "registry:youth-detail": Rule(Perm.VIEW_YOUTH, "youth"),
-    "ijw:inbox": Rule(Perm.VIEW_MESSAGES),
-    "ijw:outbox": Rule(Perm.VIEW_MESSAGES),
+    "ijw:inbox": Rule(Perm.VIEW_MESSAGES, probes=("received_from", "status", "page")),
+    "ijw:outbox": Rule(Perm.VIEW_MESSAGES, probes=("received_from", "status", "page")),
     "ijw:message-detail": Rule(Perm.VIEW_MESSAGES, "message"),
     "ijw:message-raw": Rule(Perm.VIEW_MESSAGES, "message_content"),
     "ijw:upload": Rule(Perm.EXCHANGE_MESSAGES, methods=("GET", "POST"),
@@ -207,10 +209,10 @@ WEB_RULES: dict[str, Rule] = {
 
 API_RULES: dict[str, Rule] = {
     "GET /api/accounts/me/": Rule(LOGIN),
-    "GET /api/accounts/access-log/": Rule(Perm.VIEW_ACCESS_LOG),
+    "GET /api/accounts/access-log/": Rule(Perm.VIEW_ACCESS_LOG, probes=("user", "date_from")),
     "GET /api/registry/regions/": Rule(Perm.VIEW_REGISTRY),
     "GET /api/registry/regions/{slug}/": Rule(Perm.VIEW_REGISTRY, "region"),
-    "GET /api/registry/municipalities/": Rule(Perm.VIEW_REGISTRY),
+    "GET /api/registry/municipalities/": Rule(Perm.VIEW_REGISTRY, probes=("region", "active")),
     "GET /api/registry/municipalities/{code}/": Rule(Perm.VIEW_REGISTRY, "municipality"),
     "PATCH /api/registry/municipalities/{code}/": Rule(
         Perm.CHANGE_REGISTRY, "municipality", may_act=changes_registry_of,
@@ -220,14 +222,14 @@ API_RULES: dict[str, Rule] = {
     "GET /api/registry/providers/{id}/": Rule(Perm.VIEW_REGISTRY, "provider"),
     "GET /api/registry/partnerships/": Rule(Perm.VIEW_REGISTRY),
     "GET /api/registry/partnerships/{id}/": Rule(Perm.VIEW_REGISTRY, "partnership"),
-    "GET /api/registry/facilities/": Rule(Perm.VIEW_REGISTRY),
+    "GET /api/registry/facilities/": Rule(Perm.VIEW_REGISTRY, probes=("provider", "kind")),
     "GET /api/registry/facilities/{id}/": Rule(Perm.VIEW_REGISTRY, "facility"),
     "GET /api/registry/certified-institutions/": Rule(Perm.VIEW_REGISTRY),
     "GET /api/registry/certified-institutions/{id}/": Rule(Perm.VIEW_REGISTRY,
                                                            "certified_institution"),
-    "GET /api/registry/teams/": Rule(Perm.VIEW_REGISTRY),
+    "GET /api/registry/teams/": Rule(Perm.VIEW_REGISTRY, probes=("region", "kind")),
     "GET /api/registry/teams/{id}/": Rule(Perm.VIEW_REGISTRY, "team"),
-    "GET /api/registry/youths/": Rule(Perm.VIEW_YOUTH),
+    "GET /api/registry/youths/": Rule(Perm.VIEW_YOUTH, probes=("q",)),
     "GET /api/registry/youths/{id}/": Rule(Perm.VIEW_YOUTH, "youth"),
     "GET /api/ijw/messages/": Rule(Perm.VIEW_MESSAGES),
     "GET /api/ijw/messages/{id}/": Rule(Perm.VIEW_MESSAGES, "message"),
@@ -290,7 +292,52 @@ def _cells(routes, roles, slots) -> set[tuple[str, str, str]]:
     return set(product(routes, roles, slots))
 
 
-KNOWN_GAPS: set[tuple[str, str, str]] = set()
+_NO_YOUTH_ROLES = ("regional_admin", "contract_manager", "auditor")  # VIEW_MESSAGES, no VIEW_YOUTH
+_NO_EXCHANGE_ROLES = ("regional_admin", "contract_manager", "policy_advisor", "ret_chair",
+                      "brigade_member", "auditor", "superuser")
+_YOUTH_READS = ("registry:youth-detail", "ijw:youth-timeline", "GET /api/registry/youths/{id}/",
+                "GET /api/ijw/youths/{id}/timeline/")
+_ACTIONS_ON_OBJECTS = ("POST /api/ijw/actions/toewijzingen/{id}/change/",
+                       "POST /api/ijw/actions/toewijzingen/{id}/start/",
+                       "POST /api/ijw/actions/verzoeken/{id}/answer/",
+                       "POST /api/ijw/actions/starts/{id}/stop/")
+_ASSIGN, _DECLARE = "POST /api/ijw/actions/toewijzingen/", "POST /api/ijw/actions/declaraties/"
+_IN_REGION = (OWN, FOREIGN_MUNICIPALITY, FOREIGN_PROVIDER)
+_OUT_OF_SCOPE = {  # what each youth-reading role of region A may not see
+    "access_worker": (FOREIGN_MUNICIPALITY, FOREIGN_REGION, MISSING),
+    "provider_staff": (FOREIGN_PROVIDER, FOREIGN_REGION, MISSING),
+    "ret_chair": (FOREIGN_REGION, MISSING),
+    "brigade_member": (FOREIGN_REGION, MISSING),
+}
+
+KNOWN_GAPS: set[tuple[str, str, str]] = (
+    # Finding 4: roles without youth access download raw messages with the client's data.
+    _cells(("ijw:message-raw", "GET /api/ijw/messages/{id}/raw/"), _NO_YOUTH_ROLES, _IN_REGION)
+    # Finding 9: /api/ijw/messages/abc/raw/ and ?provider=abc answer 500.
+    | _cells(("GET /api/ijw/messages/{id}/raw/",),
+             ("regional_admin", "contract_manager", "access_worker", "provider_staff",
+              "auditor"), (MALFORMED,))
+    | _cells(("GET /api/registry/facilities/",),
+             Role.values, ("?provider=abc",))
+    # Finding 9: the API docs and schema are open to anonymous users.
+    | _cells(("api-schema", "api-docs"), (ANONYMOUS,), ("-",))
+    # Finding 9: 403 instead of 404 for a youth out of scope (or missing) reveals that it exists.
+    | {cell for role, slots in _OUT_OF_SCOPE.items()
+       for cell in _cells(_YOUTH_READS, (role,), slots)}
+    # … and the same from the actions, which open the youth through policy.read_youth first.
+    | _cells(_ACTIONS_ON_OBJECTS, ("access_worker",), (FOREIGN_MUNICIPALITY, FOREIGN_REGION))
+    | _cells(_ACTIONS_ON_OBJECTS, ("provider_staff",), (FOREIGN_PROVIDER, FOREIGN_REGION))
+    | _cells((_ASSIGN,), ("access_worker",), (FOREIGN_MUNICIPALITY, FOREIGN_REGION, MISSING))
+    | _cells((_ASSIGN,), ("provider_staff",), (FOREIGN_PROVIDER, FOREIGN_REGION))
+    # The action endpoints look the object up before checking the permission: a role without
+    # EXCHANGE_MESSAGES gets 404 for a missing id and 403 for an existing one (an existence
+    # oracle); the declaration endpoint answers 404 to every role without a provider.
+    | _cells(_ACTIONS_ON_OBJECTS, _NO_EXCHANGE_ROLES, (MISSING,))
+    | _cells((_DECLARE,), _NO_EXCHANGE_ROLES, (*_IN_REGION, FOREIGN_REGION, MISSING))
+    # Finding 8: a regional admin changes another region's municipality figures.
+    | _cells(("PATCH /api/registry/municipalities/{code}/",), ("regional_admin",),
+             (FOREIGN_REGION,))
+)
 
 __all__ = ["ANONYMOUS", "FOREIGN_MUNICIPALITY", "FOREIGN_PROVIDER", "FOREIGN_REGION",
            "MALFORMED", "MISSING", "OWN", "SLOTS"]
