@@ -4,9 +4,8 @@ end, so no other test sees it; every request runs in a savepoint of its own (see
 import pytest
 import time_machine
 from django.db import transaction
-from django.test import Client
 
-from .world import ANONYMOUS, TODAY, build_world
+from .world import ANONYMOUS, TODAY, build_world, signed_in_client
 
 
 @pytest.fixture(scope="module")
@@ -22,8 +21,5 @@ def clients(world):
     """One signed-in client per role (and the superuser), and one anonymous client."""
     clients = {}
     for role, user in {ANONYMOUS: None, **world.users}.items():
-        client = Client(raise_request_exception=False, HTTP_ACCEPT_LANGUAGE="en")
-        if user is not None:
-            client.force_login(user)
-        clients[role] = client
+        clients[role] = signed_in_client(user)
     return clients

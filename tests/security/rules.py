@@ -51,7 +51,16 @@ def youth_visible(user, youth_id) -> bool:
 
 
 def message_visible(user, message_id) -> bool:
-    return ijw_selectors.messages_visible_to(user).filter(pk=message_id).exists()
+    # Issue #7 moves the scope decisions into accounts.policy; ask there once it has them.
+    visible_to = getattr(policy, "messages_visible_to", ijw_selectors.messages_visible_to)
+    return visible_to(user).filter(pk=message_id).exists()
+
+
+def user_visible(user, other) -> bool:
+    """Users of the own region, for user management (issue #7, regional administration)."""
+    if hasattr(policy, "users_visible_to"):
+        return policy.users_visible_to(user).filter(pk=other.pk).exists()
+    return policy.has_perm(user, Perm.MANAGE_USERS) and other.region_id == user.region_id
 
 
 def _care_record_visible(user, record) -> bool:
@@ -127,6 +136,7 @@ KINDS: dict[str, Kind] = {
     "region": Kind(lambda w, c: c.municipality.region, _registry_visible,
                    lookup=lambda o: o.slug, missing="no-such-region"),
     "provider": Kind(lambda w, c: c.provider, _registry_visible),
+    "user": Kind(lambda w, c: c.colleague, user_visible),
     "facility": Kind(_first(Facility, lambda c: {"provider": c.provider}), _registry_visible),
     "team": Kind(_first(Team, lambda c: {"region": c.municipality.region}), _registry_visible),
     "partnership": Kind(_first(Partnership, lambda c: {"region": c.municipality.region}),

@@ -10,7 +10,6 @@ from django.conf import settings
 from django.contrib import admin
 from django.db import transaction
 from django.shortcuts import resolve_url
-from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
 from openjeugd.ijw.models import Declaratie, Message, Start, Stop, Toewijzing, Verzoek
@@ -30,7 +29,7 @@ from .rules import (
     WEB_RULES,
     expected,
 )
-from .world import ANONYMOUS, MALFORMED, MISSING, ROLES, SLOTS, SUPERUSER
+from .world import ANONYMOUS, MALFORMED, MISSING, ROLES, SLOTS, SUPERUSER, signed_in_client
 
 # The world is built once per module (conftest); this marker makes pytest-django set up the
 # test database and wrap each test in a savepoint of the world's transaction.
@@ -87,14 +86,6 @@ def _to_login(response, login_url) -> bool:
     return response.status_code == 302 and response["Location"].startswith(login_url)
 
 
-def _own_client(user):
-    """A client of its own, for a route that ends the session (logout)."""
-    client = Client(raise_request_exception=False, HTTP_ACCEPT_LANGUAGE="en")
-    if user is not None:
-        client.force_login(user)
-    return client
-
-
 def _fits(outcome, response, *, method, api, public) -> bool:
     status = response.status_code
     if status >= 500:
@@ -139,7 +130,7 @@ def test_route_answers_as_the_policy_says(route, world, clients):
                 user = world.users.get(role)
                 outcome = expected(rule, user, obj, has_object=rule.kind is not None)
                 with transaction.atomic():
-                    client = _own_client(user) if rule.ends_session else clients[role]
+                    client = signed_in_client(user) if rule.ends_session else clients[role]
                     before = _state(obj) if method != "GET" else None
                     response = _send(client, method, url, body, api=route.api or rule.api)
                     changed = before is not None and _state(obj) != before

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.test import Client
 
 from openjeugd.accounts.roles import SCOPE_OF_ROLE, Role, ScopeKind
 from openjeugd.ijw import clock, codec
@@ -62,6 +64,7 @@ class Case:
     toewijzing: Toewijzing
     start: Start
     message: Message  # the JW301 (municipality → provider), carries the client's data
+    colleague: object = None  # a user at this municipality: the object of user management
 
 
 @dataclass
@@ -169,4 +172,25 @@ def build_world() -> World:
                 world.cases[(m_index, p_index)] = _care(number, municipality, provider)
                 number += 1
     world.users = _users(world)
+    for case in world.cases.values():
+        case.colleague = UserFactory(
+            username=f"matrix-colleague-{case.municipality.code}", role=Role.ACCESS_WORKER,
+            region=case.municipality.region, municipality=case.municipality)
     return world
+
+
+def signed_in_client(user) -> Client:
+    """A client that reports server errors as responses, signed in (and, where two-factor
+    authentication is installed, verified) as the user; None: anonymous."""
+    client = Client(raise_request_exception=False, HTTP_ACCEPT_LANGUAGE="en")
+    if user is not None:
+        client.force_login(user)
+        if apps.is_installed("django_otp.plugins.otp_static"):
+            from django_otp import DEVICE_ID_SESSION_KEY
+            from django_otp.plugins.otp_static.models import StaticDevice
+
+            device = StaticDevice.objects.create(user=user, name="matrix")
+            session = client.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+    return client
