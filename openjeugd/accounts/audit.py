@@ -28,12 +28,16 @@ def record(user, action: str, object_type: str, object_id, *, purpose: str, requ
     return chain.append([entry])[0]
 
 
-def record_write(user, action: str, obj, *, purpose: str, request=None,
-                 owner_region_id: int | None = None, system: str = "") -> AccessLogEntry:
+def record_object(user, action: str, obj, *, purpose: str, request=None,
+                  owner_region_id: int | None = None, system: str = "") -> AccessLogEntry:
+    """An entry about one object, read or written; its owning region comes from the object."""
     if owner_region_id is None:
         owner_region_id = owner_region_of(obj)
     return record(user, action, obj._meta.label, obj.pk, purpose=purpose, request=request,
                   object_repr=describe(obj), owner_region_id=owner_region_id, system=system)
+
+
+record_write = record_object
 
 
 def record_many(user, action: str, objects: Iterable, *, purpose: str, request=None,

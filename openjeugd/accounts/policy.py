@@ -190,11 +190,23 @@ def read_youth(user, youth_id, *, purpose: str, request=None):
     answers 404, so nobody learns whether the record exists."""
     youth = youths_visible_to(user).filter(pk=youth_id).first() if _is_id(youth_id) else None
     if youth is None:
-        audit.record(user, "denied", "registry.Youth", youth_id, purpose=purpose, request=request)
+        # The owner's auditor sees refused attempts on its youths too.
+        owner = _owner_region_of_youth(youth_id)
+        audit.record(user, "denied", "registry.Youth", youth_id, purpose=purpose, request=request,
+                     owner_region_id=owner)
         raise Http404("No such youth in your scope.")
     audit.record(user, "read", "registry.Youth", youth.pk, purpose=purpose, request=request,
                  owner_region_id=youth.municipality.region_id)
     return youth
+
+
+def _owner_region_of_youth(youth_id) -> int | None:
+    from openjeugd.registry.models import Youth
+
+    if not _is_id(youth_id):
+        return None
+    return Youth.objects.filter(pk=youth_id).values_list(
+        "municipality__region_id", flat=True).first()
 
 
 def _is_id(value) -> bool:

@@ -1,11 +1,13 @@
 """Read-only admin for the message archive: state is derived from messages, never edited here.
 
-Findings can carry a BSN in their reference, so opening a message is logged like the page.
+Findings can carry a BSN in their reference, so lists, opening and history are logged like the
+pages (AccessLoggedAdminMixin).
 """
 
 from django.contrib import admin
 
-from openjeugd.accounts import audit
+from openjeugd.accounts.admin_audit import AccessLoggedAdminMixin
+from openjeugd.accounts.purposes import Purpose
 from openjeugd.ijw.models import Finding, Message
 
 _FIELDS = ["direction", "code", "afzender", "ontvanger", "identificatie", "dagtekening",
@@ -13,7 +15,9 @@ _FIELDS = ["direction", "code", "afzender", "ontvanger", "identificatie", "dagte
            "in_reply_to", "municipality", "provider"]
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(AccessLoggedAdminMixin, admin.ModelAdmin):
+    audit_list_purpose = audit_read_purpose = Purpose.MESSAGE_ADMIN
+
     def has_add_permission(self, request, obj=None):
         return False
 
@@ -47,8 +51,3 @@ class MessageAdmin(ReadOnlyAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).defer("raw")
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        audit.record(request.user, "read", "ijw.Message", object_id,
-                     purpose="iJw message (admin)", request=request)
-        return super().change_view(request, object_id, form_url, extra_context)

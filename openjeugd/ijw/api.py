@@ -18,6 +18,7 @@ from rest_framework.views import APIView
 from openjeugd.accounts import audit, policy
 from openjeugd.accounts.drf import PolicyPermission
 from openjeugd.accounts.policy import Perm
+from openjeugd.accounts.purposes import Purpose
 from openjeugd.ijw import clock, selectors, uploads
 from openjeugd.ijw.codec import codes
 from openjeugd.ijw.forms import MessageFilterForm, upload_max_bytes
@@ -149,9 +150,8 @@ class MessageViewSet(viewsets.ReadOnlyModelViewSet):
 
     def retrieve(self, request, *args, **kwargs):
         message = self.get_object()
-        audit.record(request.user, "read", "ijw.Message", message.pk,
-                     purpose="iJw message detail (API)", request=request,
-                     object_repr=str(message))
+        audit.record_object(request.user, "read", message,
+                            purpose=Purpose.MESSAGE_DETAIL_API, request=request)
         return Response(self.get_serializer(message).data)
 
     @extend_schema(responses={(200, "application/xml"): OpenApiTypes.BINARY})
@@ -162,9 +162,8 @@ class MessageViewSet(viewsets.ReadOnlyModelViewSet):
         message = selectors.message_detail(request.user, pk)
         if message is None or not selectors.message_content_visible(request.user, message):
             raise Http404
-        audit.record(request.user, "export", "ijw.Message", message.pk,
-                     purpose="download raw iJw message (API)", request=request,
-                     object_repr=str(message))
+        audit.record_object(request.user, "export", message,
+                            purpose=Purpose.MESSAGE_RAW_API, request=request)
         return raw_response(message)
 
     @extend_schema(
@@ -263,7 +262,7 @@ class YouthTimelineView(APIView):
 
     @extend_schema(responses=TimelineSerializer)
     def get(self, request, pk):
-        youth = policy.read_youth(request.user, pk, purpose="iJw client timeline (API)",
+        youth = policy.read_youth(request.user, pk, purpose=Purpose.CLIENT_TIMELINE_API,
                                   request=request)
         timeline = selectors.youth_timeline(request.user, youth)
         return Response(TimelineSerializer({"youth": youth.pk, **vars(timeline)}).data)

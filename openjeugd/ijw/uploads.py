@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from openjeugd.accounts import audit, policy
+from openjeugd.accounts.purposes import Purpose
 from openjeugd.ijw import services
 from openjeugd.ijw.services.sniff import sniff
 
@@ -94,16 +95,15 @@ def deliver(entries: list[Entry], *, user=None, via: str = "") -> list[Result]:
         envelope = sniff(entry.data)
         refusal = _refusal(user, envelope) if user is not None else ""
         if refusal:
-            audit.record(user, "denied", "ijw.Message", None, object_repr=entry.name[:200],
-                         purpose=f"deliver iJw message: {refusal}"[:200])
+            audit.record(user, "denied", "ijw.Message", None, purpose=Purpose.MESSAGE_UPLOAD,
+                         object_repr=f"{entry.name}: {refusal}"[:200])
             results.append(Result(entry.name, refused=_("Refused: %(why)s Nothing was stored.")
                                   % {"why": refusal}))
             continue
         outcome = services.ingest(entry.data, filename=entry.name.rsplit("/", 1)[-1], user=user)
         if not outcome.duplicate:
-            audit.record(user, "create", "ijw.Message", outcome.message.pk,
-                         object_repr=str(outcome.message),
-                         purpose=f"deliver iJw message ({via or 'web'})")
+            audit.record_object(user, "upload", outcome.message, purpose=Purpose.MESSAGE_UPLOAD,
+                                system="" if user is not None else via)
         results.append(Result(entry.name, outcome=outcome, notes=list(outcome.notes)))
     return results
 

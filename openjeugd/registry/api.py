@@ -12,6 +12,7 @@ from rest_framework.routers import DefaultRouter
 from openjeugd.accounts import policy
 from openjeugd.accounts.drf import PolicyPermission
 from openjeugd.accounts.policy import Perm
+from openjeugd.accounts.purposes import Purpose
 from openjeugd.registry import selectors, selectors_region, services
 from openjeugd.registry.models import (
     CertifiedInstitution,
@@ -226,13 +227,13 @@ class YouthViewSet(RegistryViewSet):
 
     def list(self, request, *args, **kwargs):
         page = self.paginate_queryset(self.get_queryset())
-        policy.log_youth_list(request.user, page, purpose="youth list (API)", request=request)
+        policy.log_youth_list(request.user, page, purpose=Purpose.YOUTH_LIST_API, request=request)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def get_object(self):
         # read_youth checks the scope and logs the read, or the refusal.
         return policy.read_youth(self.request.user, self.kwargs["pk"],
-                                 purpose="youth record (API)", request=self.request)
+                                 purpose=Purpose.YOUTH_RECORD_API, request=self.request)
 
 
 router = DefaultRouter()

@@ -11,6 +11,7 @@ from django.db import transaction
 
 from openjeugd.accounts import audit, policy
 from openjeugd.accounts.policy import Perm
+from openjeugd.accounts.purposes import Purpose
 from openjeugd.ijw import build, clock, codec
 from openjeugd.ijw.codec import model as m
 from openjeugd.ijw.models import Message, Start, Toewijzing, Verzoek
@@ -39,13 +40,13 @@ def _send_out(user, message: m.Message) -> Message:
         stored = outbox.send(message)
     except outbox.OutgoingInvalid as error:
         raise ValidationError({"__all__": [str(error)]}) from error
-    audit.record_write(user, "create", stored, purpose=f"send {message.code}")
+    audit.record_write(user, "create", stored, purpose=Purpose.MESSAGE_SEND)
     return stored
 
 
 def _send_in(user, message: m.Message) -> Message:
     stored = ingest(codec.serialize(message), filename=f"{message.code}.xml", user=user).message
-    audit.record_write(user, "create", stored, purpose=f"send {message.code}")
+    audit.record_write(user, "create", stored, purpose=Purpose.MESSAGE_SEND)
     return stored
 
 
@@ -61,7 +62,7 @@ def assign(user, *, youth_id: int, provider, categorie: str, code: str = "",
            eenheid: str = "", frequentie: str = "", budget: Decimal | None = None,
            referentie_aanbieder: str = "") -> Message:
     """JW301: the municipality assigns one product to a provider."""
-    youth = policy.read_youth(user, youth_id, purpose="toewijzing")
+    youth = policy.read_youth(user, youth_id, purpose=Purpose.TOEWIJZING)
     _municipality_of(user, youth.municipality, provider)
     municipality = youth.municipality
     line = build.toegewezen_product(
@@ -78,7 +79,7 @@ def assign(user, *, youth_id: int, provider, categorie: str, code: str = "",
 @transaction.atomic
 def change(user, toewijzing: Toewijzing, *, einddatum: date, reden_wijziging: str) -> Message:
     """JW301 with RedenWijziging: shorten, extend or withdraw (JZ002) a toewijzing."""
-    policy.read_youth(user, toewijzing.youth_id, purpose="toewijzing wijzigen")
+    policy.read_youth(user, toewijzing.youth_id, purpose=Purpose.TOEWIJZING_CHANGE)
     _municipality_of(user, toewijzing.municipality, toewijzing.provider)
     line = build.toegewezen_product(
         nummer=toewijzing.toewijzing_nummer, categorie=toewijzing.product_categorie,
@@ -96,7 +97,7 @@ def change(user, toewijzing: Toewijzing, *, einddatum: date, reden_wijziging: st
 def answer_verzoek(user, verzoek: Verzoek, *, antwoord: str, reden_afwijzing: str = "",
                    woonplaats_gemeente: str = "") -> Message:
     """JW319: reject a request, or say it is being investigated (WJ760)."""
-    policy.read_youth(user, verzoek.youth_id, purpose="verzoek beantwoorden")
+    policy.read_youth(user, verzoek.youth_id, purpose=Purpose.VERZOEK_ANSWER)
     _municipality_of(user, verzoek.municipality, verzoek.provider)
     code = verzoek.municipality.code
     head = build.header("JW319", afzender=code, ontvanger=verzoek.provider.agb_code,

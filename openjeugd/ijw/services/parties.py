@@ -8,6 +8,7 @@ name or date of birth. Each municipality keeps its own record of a BSN.
 from django.utils.translation import gettext as _
 
 from openjeugd.accounts import audit
+from openjeugd.accounts.purposes import Purpose
 from openjeugd.ijw.models import Message
 from openjeugd.registry.models import Municipality, Provider, Youth
 
@@ -23,7 +24,6 @@ UNKNOWN_PROVIDER = "0001"
 # request or answer), but messages about existing care (start, stop, change request,
 # declaration) still name it.
 NEW_CARE = {"JW301", "JW315", "JW319"}
-PROCESSING = "iJw message processing"
 
 
 def resolve(ctx) -> bool:
@@ -93,9 +93,11 @@ def _differs(youth: Youth, identity: dict) -> bool:
 
 
 def _log(ctx, action: str, youth: Youth) -> None:
-    audit.record(ctx.user, action, "registry.Youth", youth.pk,
-                 purpose=f"{PROCESSING} ({ctx.message.code} #{ctx.message.pk})",
-                 object_repr=str(youth))
+    # Processing writes the record; the person or channel that delivered the message is the
+    # actor when there is one.
+    audit.record_object(ctx.user, action, youth, purpose=Purpose.MESSAGE_PROCESSING,
+                        system=audit.SYSTEM_IJW if ctx.user is None else "",
+                        owner_region_id=ctx.message.municipality.region_id)
 
 
 def known_youth(ctx, bsn: str) -> Youth | None:

@@ -9,8 +9,10 @@ from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 
+from openjeugd.accounts import audit
 from openjeugd.accounts.models import AccessLogEntry
 from openjeugd.ijw import codec
 from openjeugd.ijw.codec import samples
@@ -151,7 +153,7 @@ def test_channel_account_delivers_its_regions_traffic_only(client, provider, use
     assert Message.objects.get(code="JW301").uploaded_by == channel
     foreign = samples.sample_jw301(gemeente=AMSTERDAM, identificatie="TW000077")
     assert _upload_api(client, foreign).json()[0]["status"] == "refused"
-    assert AccessLogEntry.objects.filter(user=channel, action="create",
+    assert AccessLogEntry.objects.filter(user=channel, action="upload",
                                          object_type="ijw.Message").count() == 1
     assert AccessLogEntry.objects.filter(user=channel, action="denied").count() == 1
 
@@ -188,3 +190,19 @@ def test_bsn_of_a_youth_in_another_municipality_stays_separate_for_requests(deli
     assert deliver(request).status == Message.Status.ACCEPTED
     assert Youth.objects.get(municipality__code=samples.GEMEENTE).surname == "van den Berg"
     assert Youth.objects.get(municipality__code=BEUNINGEN).surname.endswith("Anders")
+
+
+def test_processing_writes_are_logged_for_the_owning_region(deliver, nijmegen):
+    deliver(samples.sample_jw301())
+    entry = AccessLogEntry.objects.get(action="create", object_type="registry.Youth")
+    # No person delivered it (the test delivers like the channel's import): the system acts.
+    assert entry.username == audit.SYSTEM_IJW
+    assert entry.owner_region_id == nijmegen.region_id
+
+
+def test_command_line_import_is_logged_with_its_operator(tmp_path, provider):
+    path = tmp_path / "jw301.xml"
+    path.write_bytes(codec.serialize(samples.sample_jw301()))
+    call_command("ijw", "import", str(path), stdout=io.StringIO())
+    upload = AccessLogEntry.objects.get(action="upload", object_type="ijw.Message")
+    assert upload.user is None and upload.username.startswith("command line")

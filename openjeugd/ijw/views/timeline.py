@@ -3,13 +3,14 @@ from django.shortcuts import render
 from openjeugd.accounts import policy
 from openjeugd.accounts.decorators import requires
 from openjeugd.accounts.policy import Perm
+from openjeugd.accounts.purposes import Purpose
 from openjeugd.ijw import selectors
 
 
 @requires(Perm.VIEW_YOUTH)
 def youth_timeline(request, pk):
     # read_youth checks the scope and writes the access log (or a denial and 403).
-    youth = policy.read_youth(request.user, pk, purpose="iJw client timeline", request=request)
+    youth = policy.read_youth(request.user, pk, purpose=Purpose.CLIENT_TIMELINE, request=request)
     return render(request, "ijw/youth_timeline.html", {
         "youth": youth, "timeline": selectors.youth_timeline(request.user, youth),
         "can_view_messages": policy.has_perm(request.user, Perm.VIEW_MESSAGES),

@@ -6,6 +6,7 @@ from django.utils.text import get_valid_filename
 from openjeugd.accounts import audit, policy
 from openjeugd.accounts.decorators import requires
 from openjeugd.accounts.policy import Perm
+from openjeugd.accounts.purposes import Purpose
 from openjeugd.ijw import clock, selectors
 from openjeugd.ijw.forms import MessageFilterForm
 from openjeugd.ijw.models import Message
@@ -51,8 +52,8 @@ def _visible_message(request, pk) -> Message:
 def message_detail(request, pk):
     message = _visible_message(request, pk)
     # Findings can name a client (BSN in a reference): opening a message counts as a read.
-    audit.record(request.user, "read", "ijw.Message", message.pk, purpose="iJw message detail",
-                 request=request, object_repr=str(message))
+    audit.record_object(request.user, "read", message, purpose=Purpose.MESSAGE_DETAIL,
+                        request=request)
     _mark_deadlines([message])
     return render(request, "ijw/message_detail.html", {
         "message": message,
@@ -70,11 +71,11 @@ def message_raw(request, pk):
     if not selectors.message_content_visible(request.user, message):
         # The bytes name the client: metadata roles and former care providers get nothing,
         # and the same answer as for a message that does not exist.
-        audit.record(request.user, "denied", "ijw.Message", message.pk,
-                     purpose="download raw iJw message", request=request)
+        audit.record_object(request.user, "denied", message, purpose=Purpose.MESSAGE_RAW,
+                            request=request)
         raise Http404
-    audit.record(request.user, "export", "ijw.Message", message.pk,
-                 purpose="download raw iJw message", request=request, object_repr=str(message))
+    audit.record_object(request.user, "export", message, purpose=Purpose.MESSAGE_RAW,
+                        request=request)
     return raw_response(message)
 
 

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from openjeugd.accounts.models import AccessLogEntry
+from openjeugd.accounts.purposes import Purpose
 from openjeugd.registry.models import Municipality, Region
 from openjeugd.registry.tests.factories import UserFactory, YouthFactory
 
@@ -87,7 +88,7 @@ def test_api_list_is_scoped_and_logged(client, setup):
     body = response.json()
     assert [y["bsn"] for y in body["results"]] == [setup["own"].bsn]
     assert body["results"][0]["municipality"] == "0268"
-    assert reads(setup["worker"]).get().purpose == "youth list (API)"
+    assert reads(setup["worker"]).get().purpose == Purpose.YOUTH_LIST_API
 
 
 def test_api_detail_outside_scope_is_refused_and_logged(client, setup):
