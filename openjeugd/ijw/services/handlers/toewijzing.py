@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from openjeugd.ijw.models import Toewijzing, ToewijzingVersion, Verzoek
 from openjeugd.ijw.services import care, parties
 from openjeugd.ijw.services.care import VERWIJDERD
+from openjeugd.ijw.services.handlers.verzoek import mark_answered
 
 
 def handle_jw301(ctx, parsed) -> None:
@@ -65,16 +66,8 @@ def _answers_verzoek(ctx, youth, product) -> bool:
         verzoek.answered_at = ctx.message.received_at
         verzoek.save(update_fields=["state", "answered_at"])
         care.close_request(verzoek, refused=False)
-        _mark_answered(verzoek, ctx.message)
+        mark_answered(verzoek, ctx.message)
     return True
-
-
-def _mark_answered(verzoek, answer) -> None:
-    request = verzoek.message
-    if request.answered_at is None or request.status != request.Status.ANSWERED:
-        request.status = request.Status.ANSWERED
-        request.answered_at = answer.received_at
-        request.save(update_fields=["status", "answered_at"])
 
 
 def _values(product) -> dict:

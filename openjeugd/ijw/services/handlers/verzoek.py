@@ -15,11 +15,16 @@ WOONPLAATSBEGINSEL = "8"
 def handle_jw315(ctx, parsed) -> None:
     if parties.resolve(ctx) and not ctx.rejected_whole:
         youth = parties.upsert_youth(ctx, parsed.client)
-        products = parsed.client.aangevraagde_producten
-        reference = products[0].referentie_aanbieder if products else ""
-        if _reference_is_free(ctx, reference) and not _verzoek_open(ctx, youth):
-            _create(ctx, Verzoek.Kind.TOEWIJZING, youth, reference,
-                    [_jsonable(p) for p in products], products[0].verwijzer)
+        if _verzoek_open(ctx, youth):
+            return
+        # IV097/TR379: every AangevraagdProduct carries its own ReferentieAanbieder and is
+        # answered on its own (a JW301 product or a JW319 naming that reference), so each
+        # becomes a Verzoek of its own; the message is answered when all of them are.
+        for product in parsed.client.aangevraagde_producten:
+            if _reference_is_free(ctx, product.referentie_aanbieder, ref=product.ref,
+                                  level="product"):
+                _create(ctx, Verzoek.Kind.TOEWIJZING, youth, product.referentie_aanbieder,
+                        [_jsonable(product)], product.verwijzer)
 
 
 def handle_jw317(ctx, parsed) -> None:
@@ -28,8 +33,8 @@ def handle_jw317(ctx, parsed) -> None:
         verzoek = parsed.client.verzoek
         if youth is not None and _current_products_known(ctx, youth, verzoek):
             ctx.message.youth = youth
-            if _reference_is_free(ctx, verzoek.referentie_aanbieder) and \
-                    not _verzoek_open(ctx, youth):
+            if _reference_is_free(ctx, verzoek.referentie_aanbieder, ref=verzoek.ref,
+                                  level="product") and not _verzoek_open(ctx, youth):
                 _create(ctx, Verzoek.Kind.WIJZIGING, youth, verzoek.referentie_aanbieder,
                         [_jsonable(verzoek)], "")
 
@@ -66,29 +71,28 @@ def _answer(ctx, verzoek, antwoord) -> None:
         verzoek.answered_at = ctx.message.received_at
         care.close_request(verzoek, refused=True)
     verzoek.save()
-    request = verzoek.message
-    request.answered_at = request.answered_at or ctx.message.received_at
-    if verzoek.state == Verzoek.State.AFGEWEZEN:
-        request.status = request.Status.ANSWERED
-    request.save(update_fields=["answered_at", "status"])
+    mark_answered(verzoek, ctx.message)
 
 
-def _reference_is_free(ctx, reference: str) -> bool:
-    # TR347: ReferentieAanbieder is unique per provider.
+def _reference_is_free(ctx, reference: str, *, ref: str, level: str) -> bool:
+    # TR347: ReferentieAanbieder is unique per provider. IV028: the code goes on the class that
+    # holds the element (the AangevraagdProduct in a JW315, the Verzoek in a JW317).
     taken = Verzoek.objects.filter(provider=ctx.message.provider,
                                    municipality=ctx.message.municipality,
                                    referentie_aanbieder=reference).exists()
     if taken:
-        ctx.reject(level="client", ref="client", retourcode="9347", rule="TR347",
+        ctx.reject(level=level, ref=ref, retourcode="9347", rule="TR347",
                    text=_("ReferentieAanbieder %(ref)s was used before.") % {"ref": reference})
     return not taken
 
 
 def _verzoek_open(ctx, youth) -> bool:
-    # TR374: one request at a time per client and provider.
+    # TR374: one request at a time per client and provider (the products of one JW315 are
+    # one request).
     busy = Verzoek.objects.filter(
         provider=ctx.message.provider, youth=youth,
-        state__in=[Verzoek.State.OPEN, Verzoek.State.IN_ONDERZOEK]).exists()
+        state__in=[Verzoek.State.OPEN, Verzoek.State.IN_ONDERZOEK]).exclude(
+        message=ctx.message).exists()
     if busy:
         ctx.reject(level="client", ref="client", retourcode="9374", rule="TR374",
                    text=_("A request for this client is still being handled."))
@@ -133,3 +137,22 @@ def _jsonable(record) -> dict:
     from openjeugd.ijw.services.records import to_jsonable
 
     return to_jsonable(record)
+
+
+FINAL = [Verzoek.State.TOEGEWEZEN, Verzoek.State.AFGEWEZEN]
+
+
+def mark_answered(verzoek, answer) -> None:
+    """The request message is answered once every product in it has a final answer; a first
+    answer "in onderzoek" already counts for the answer deadline."""
+    request = verzoek.message
+    fields = []
+    if request.answered_at is None:
+        request.answered_at = answer.received_at
+        fields.append("answered_at")
+    siblings = Verzoek.objects.filter(message=request)
+    if not siblings.exclude(state__in=FINAL).exists():
+        request.status = request.Status.ANSWERED
+        fields.append("status")
+    if fields:
+        request.save(update_fields=fields)
