@@ -1,0 +1,1 @@
+from openjeugd.core.testing import client, english  # noqa: F401 - shared fixtures
