@@ -5,7 +5,13 @@ from rest_framework.throttling import SimpleRateThrottle
 
 from openjeugd import settings as production_settings
 from openjeugd.accounts.roles import Role
+from openjeugd.core.testing import english  # noqa: F401 - shared fixture
 from openjeugd.registry.tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _english_client(client):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
 
 
 @pytest.fixture

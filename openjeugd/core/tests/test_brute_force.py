@@ -8,7 +8,13 @@ from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
 
 from openjeugd.accounts.roles import Role
+from openjeugd.core.testing import english  # noqa: F401 - shared fixture
 from openjeugd.registry.tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _english_client(client):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
 
 PASSWORD = "the-right-password-42"
 LOGIN_PAGES = ["/login/", "/admin/login/"]
