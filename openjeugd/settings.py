@@ -238,6 +238,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # `check --deploy` is about running safely; gaps in the API documentation are not, and
+    # generating the whole schema at every deploy check is slow.
+    "ENABLE_DJANGO_DEPLOY_CHECK": False,
 }
 
 # Official iJw 3.2 schemas; when set, every message in and out is also XSD-validated.
