@@ -14,6 +14,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("accounts/2fa/", include("openjeugd.accounts.twofactor_urls")),
     path("accounts/", include("openjeugd.accounts.urls")),
     path("registry/", include("openjeugd.registry.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -25,7 +25,7 @@ from openjeugd.accounts.roles import Role
 
 # Pages an authenticated but not yet verified user may still open: the second step itself,
 # logging out and switching the language.
-_OPEN_URL_NAMES = ("accounts:2fa-verify", "accounts:2fa-setup", "logout", "set_language", "login")
+_OPEN_URL_NAMES = ("twofactor:verify", "twofactor:setup", "logout", "set_language", "login")
 
 
 def requires_two_factor(user) -> bool:
@@ -62,7 +62,7 @@ class TwoFactorRequiredMiddleware:
                 {"detail": str(_("Two-factor authentication required: verify your code first."))},
                 status=403,
             )
-        name = "accounts:2fa-verify" if confirmed_device(request.user) else "accounts:2fa-setup"
+        name = "twofactor:verify" if confirmed_device(request.user) else "twofactor:setup"
         next_url = request.get_full_path() if request.method == "GET" else reverse("home")
         return _redirect_with_next(name, next_url)
 
@@ -114,7 +114,7 @@ def _complete(request, device):
 def verify(request):
     device = confirmed_device(request.user)
     if device is None:
-        return _redirect_with_next("accounts:2fa-setup", _next_url(request))
+        return _redirect_with_next("twofactor:setup", _next_url(request))
     form = TokenForm(request.POST or None, device=device)
     if request.method == "POST" and form.is_valid():
         return _complete(request, device)
@@ -126,7 +126,7 @@ def verify(request):
 def setup(request):
     # Whoever has only the password must not swap in an authenticator of their own.
     if confirmed_device(request.user):
-        return _redirect_with_next("accounts:2fa-verify", _next_url(request))
+        return _redirect_with_next("twofactor:verify", _next_url(request))
     device, _created = TOTPDevice.objects.get_or_create(
         user=request.user, confirmed=False, defaults={"name": "Open Jeugd"}
     )
