@@ -1,7 +1,7 @@
 import uuid
 
 from django.conf import settings
-from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.cache import patch_cache_control
 
 from openjeugd.core.logging import request_id_var
 
@@ -38,7 +38,7 @@ class PrivateResponseMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         user = getattr(request, "user", None)
-        if request.path.startswith("/api/") or (user is not None and user.is_authenticated):
-            add_never_cache_headers(response)
+        private = request.path.startswith("/api/") or (user is not None and user.is_authenticated)
+        if private and "no-store" not in response.get("Cache-Control", ""):
             patch_cache_control(response, no_store=True, private=True)
         return response

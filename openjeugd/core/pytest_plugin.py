@@ -5,6 +5,10 @@ two-factor authentication applies to (regional admins, superusers, staff in the 
 also passes the second factor, so tests about other behaviour need not repeat it. The tests of
 two-factor authentication log in with the password through the real login form instead, or use
 `raw_force_login` to get a session that has not passed the second factor.
+
+`client.login(username=…, password=…)` calls `authenticate()` without a request, which
+django-axes refuses (it needs the client's address); the plugin hands it a request from
+127.0.0.1, so such logins count towards a lockout like any other.
 """
 
 import pytest
@@ -12,7 +16,7 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def _force_login_passes_two_factor(monkeypatch):
-    from django.test import Client
+    from django.test import Client, RequestFactory
 
     from openjeugd.accounts.twofactor import requires_two_factor
     from openjeugd.core.testing import mark_otp_verified
@@ -24,5 +28,12 @@ def _force_login_passes_two_factor(monkeypatch):
         if requires_two_factor(user) or user.is_staff:
             mark_otp_verified(self, user)
 
+    raw_login = Client.login
+
+    def login(self, **credentials):
+        credentials.setdefault("request", RequestFactory().post("/login/"))
+        return raw_login(self, **credentials)
+
     monkeypatch.setattr(Client, "force_login", force_login)
+    monkeypatch.setattr(Client, "login", login)
     monkeypatch.setattr(Client, "raw_force_login", raw_force_login, raising=False)

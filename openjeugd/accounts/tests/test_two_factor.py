@@ -187,3 +187,13 @@ def test_force_login_helper_marks_the_session_verified(client, regional_admin):
     unverified = Client()
     unverified.raw_force_login(regional_admin)
     assert unverified.get("/").url.startswith(VERIFY)
+
+
+def test_client_login_with_a_password_works_and_counts_for_lockout(client, db):
+    advisor = make_user(username="beleid", role=Role.POLICY_ADVISOR)
+    assert client.login(username="beleid", password=PASSWORD)
+    client.logout()
+    for _ in range(5):
+        assert not client.login(username="beleid", password="wrong")
+    assert not client.login(username="beleid", password=PASSWORD)  # locked out now
+    assert advisor.is_active
