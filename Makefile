@@ -11,7 +11,7 @@ DEMO_YEARS ?= 1
 DEMO_SEED ?= 7
 export IJW_XSD_DIR ?= $(abspath ../shared/ijw/xsd)
 
-.PHONY: demo test install assets migrate lint messages clean
+.PHONY: demo test install assets migrate lint messages clean system-packages
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -42,9 +42,14 @@ demo: migrate
 	$(PY) manage.py demo_logins
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-# Whole suite on SQLite; again on PostgreSQL when DATABASE_URL points at one.
-test: install
+# Whole suite on SQLite; again on PostgreSQL when DATABASE_URL points at one. First the system
+# packages the browser tests need: installed when we may, else one line says what to install.
+test: system-packages
+	$(MAKE) --no-print-directory install
 	scripts/run-tests
+
+system-packages:
+	scripts/system-packages test
 lint: install
 	$(VENV)/bin/ruff check openjeugd bench tests
 

@@ -5,6 +5,12 @@ from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
 os.environ.setdefault("ALLOWED_HOSTS", "*")
+# The test client and the browser tests' live server speak plain HTTP.
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+# One throttle cache serves the whole run and user ids repeat between tests: the API tests must
+# not throttle each other. tests for throttling set their own rate.
+os.environ.setdefault("API_THROTTLE_ANON", "100000/minute")
+os.environ.setdefault("API_THROTTLE_USER", "100000/minute")
 _shared_xsd = Path(__file__).resolve().parents[2] / "shared" / "ijw" / "xsd"
 if _shared_xsd.is_dir():
     os.environ.setdefault("IJW_XSD_DIR", str(_shared_xsd))

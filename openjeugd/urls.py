@@ -2,8 +2,9 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView
 
+from openjeugd.core import api_docs
 from openjeugd.core import views as core_views
 
 urlpatterns = [
@@ -13,12 +14,18 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("accounts/2fa/", include("openjeugd.accounts.twofactor_urls")),
     path("accounts/", include("openjeugd.accounts.urls")),
     path("registry/", include("openjeugd.registry.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/docs/", api_docs.SwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/redoc/", api_docs.RedocView.as_view(url_name="api-schema"), name="api-redoc"),
     path("api/", include("openjeugd.api_urls")),
 ]
 
 if "openjeugd.ijw" in settings.INSTALLED_APPS:
     urlpatterns.append(path("ijw/", include("openjeugd.ijw.urls")))
+
+# Optional municipal single sign-on (docs/oidc.md).
+if settings.OIDC:
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import JsonResponse
@@ -31,3 +32,14 @@ def home(request):
 
 def scope_label(user) -> str:
     return str(user.provider or user.municipality or user.region or "-")
+
+
+def locked_out(request, response=None, credentials=None):
+    """django-axes' answer once a username is locked on this address: a page, not a stack trace.
+
+    The page says how long to wait, not how many attempts were made, and looks the same whether
+    or not the username exists.
+    """
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "core/lockout.html", {"minutes": minutes},
+                  status=settings.AXES_HTTP_RESPONSE_CODE)
