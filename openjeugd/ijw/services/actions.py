@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from openjeugd.accounts import audit, policy
 from openjeugd.accounts.policy import Perm
@@ -32,6 +33,8 @@ def _municipality_of(user, municipality, provider):
 
 
 def _provider_of(user, provider, municipality):
+    if provider is None:  # e.g. a municipality's worker trying a provider's action
+        raise PermissionDenied(_("Only a provider's own staff send this message."))
     _sends_as(user, provider.agb_code, municipality.code)
 
 

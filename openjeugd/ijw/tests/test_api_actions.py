@@ -90,3 +90,16 @@ def test_bad_date_names_the_field(client, people):
     assert response.status_code == 400
     assert "ingangsdatum" in response.json()
     assert not Message.objects.exists()
+
+
+def test_municipality_worker_cannot_declare_as_a_provider(client, people):
+    worker, _, _, youth = people
+    assert assign(client, worker, youth).status_code == 201
+    toewijzing = Toewijzing.objects.get()  # the worker's own municipality's: in scope
+    response = post(client, worker, "/api/ijw/actions/declaraties/", {
+        "municipality": "0268", "begindatum": "2026-02-01", "einddatum": "2026-02-28",
+        "lines": [{"toewijzing": toewijzing.pk, "referentie": "R1", "volume": 1,
+                   "tarief": "1.00"}]})
+    # Refused as a matter of who sends (it used to crash on a worker without a provider).
+    assert response.status_code == 403
+    assert not Message.objects.filter(code="JW323").exists()
