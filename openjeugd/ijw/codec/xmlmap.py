@@ -170,7 +170,7 @@ class Reader:
         text = node.text or ""
         try:
             return _convert(text, spec)
-        except ValueError as error:
+        except (ValueError, ArithmeticError) as error:  # ArithmeticError: absurd amounts
             raise CodecError(TECHNICAL, f"Invalid value {text!r}: {error}", path) from None
 
     def _signed_amount(self, node, conv: str, path: str) -> Decimal:
