@@ -209,6 +209,8 @@ def _convert(text: str, spec: _Spec):
             text = text.strip()
             if not _INTEGER.fullmatch(text):
                 raise ValueError("not a whole number")
+            # xs:integer allows "+0001001": the number is 1001, and is stored as such.
+            return str(int(text))
         return text
     text = text.strip()
     if spec.type is int or spec.conv == "cents":
