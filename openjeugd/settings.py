@@ -125,6 +125,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True
 AXES_LOCKOUT_CALLABLE = "openjeugd.core.views.locked_out"
+AXES_VERBOSE = False  # its start-up banner would land in every command's output
 # The IP address is REMOTE_ADDR: behind a reverse proxy that is the proxy's, and the lockout
 # then works per username alone (still safe, a little broader).
 

@@ -170,7 +170,7 @@ class Reader:
         text = node.text or ""
         try:
             return _convert(text, spec)
-        except ValueError as error:
+        except (ValueError, ArithmeticError) as error:  # ArithmeticError: absurd amounts
             raise CodecError(TECHNICAL, f"Invalid value {text!r}: {error}", path) from None
 
     def _signed_amount(self, node, conv: str, path: str) -> Decimal:
@@ -209,6 +209,8 @@ def _convert(text: str, spec: _Spec):
             text = text.strip()
             if not _INTEGER.fullmatch(text):
                 raise ValueError("not a whole number")
+            # xs:integer allows "+0001001": the number is 1001, and is stored as such.
+            return str(int(text))
         return text
     text = text.strip()
     if spec.type is int or spec.conv == "cents":

@@ -1,9 +1,10 @@
 from .archive import Finding, IdentificatieCounter, Message
 from .care import Start, Stop, Toewijzing, ToewijzingVersion
+from .counters import ToewijzingNummerCounter
 from .declaratie import Declaratie, Prestatie
 from .verzoek import Verzoek
 
 __all__ = [
     "Declaratie", "Finding", "IdentificatieCounter", "Message", "Prestatie", "Start", "Stop",
-    "Toewijzing", "ToewijzingVersion", "Verzoek",
+    "Toewijzing", "ToewijzingNummerCounter", "ToewijzingVersion", "Verzoek",
 ]

@@ -71,7 +71,14 @@ class Message(models.Model):
             models.UniqueConstraint(
                 fields=["direction", "afzender", "code", "identificatie", "sha256"],
                 name="unique_delivery",
-            )
+            ),
+            # TR056: one identification per sender and message type among the messages that
+            # were processed and not rejected; rejected clashes stay in the archive.
+            models.UniqueConstraint(
+                fields=["afzender", "code", "identificatie"],
+                condition=~models.Q(status__in=["received", "rejected"]),
+                name="unique_identificatie_per_sender_and_code",
+            ),
         ]
         indexes = [models.Index(fields=["afzender", "code", "identificatie"])]
 

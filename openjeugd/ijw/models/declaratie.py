@@ -21,6 +21,12 @@ class Declaratie(models.Model):
         ordering = ["-periode_begin"]
         verbose_name = _("declaration")
         verbose_name_plural = _("declarations")
+        constraints = [
+            # TR333: a declaration refused for a used number is not stored, so every stored row
+            # holds its number and the constraint needs no condition.
+            models.UniqueConstraint(fields=["provider", "declaratie_nummer"],
+                                    name="unique_declaratie_nummer_per_provider"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.declaratie_nummer} {self.periode_begin:%Y-%m}"
@@ -29,6 +35,9 @@ class Declaratie(models.Model):
 class Prestatie(models.Model):
     declaratie = models.ForeignKey(Declaratie, on_delete=models.CASCADE,
                                    related_name="prestaties")
+    # The declaration's provider, repeated so the database can keep TR314 unique per provider.
+    provider = models.ForeignKey("registry.Provider", on_delete=models.PROTECT,
+                                 related_name="prestaties")
     youth = models.ForeignKey("registry.Youth", on_delete=models.PROTECT,
                               related_name="prestaties")
     toewijzing = models.ForeignKey("ijw.Toewijzing", on_delete=models.PROTECT, null=True,
@@ -47,11 +56,19 @@ class Prestatie(models.Model):
     ingediend = models.DecimalField(max_digits=12, decimal_places=2)
     toegekend = models.DecimalField(max_digits=12, decimal_places=2, default=0)
     retourcodes = models.JSONField(default=list)
+    # TR314: the first line with a reference holds it; a later line repeating it is kept as
+    # part of the record, refused, and marked as a repeat so it does not hold the reference.
+    repeats_reference = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["begindatum", "id"]
         verbose_name = _("prestatie")
         verbose_name_plural = _("prestaties")
+        constraints = [
+            models.UniqueConstraint(fields=["provider", "product_referentie"],
+                                    condition=models.Q(repeats_reference=False),
+                                    name="unique_prestatie_referentie_per_provider"),
+        ]
 
     def __str__(self) -> str:
         return self.product_referentie

@@ -15,7 +15,7 @@ from openjeugd.accounts.policy import Perm
 from openjeugd.accounts.purposes import Purpose
 from openjeugd.ijw import build, clock, codec
 from openjeugd.ijw.codec import model as m
-from openjeugd.ijw.models import Message, Start, Toewijzing, Verzoek
+from openjeugd.ijw.models import Message, Start, Toewijzing, ToewijzingNummerCounter, Verzoek
 from openjeugd.ijw.services import outbox
 from openjeugd.ijw.services.ingest import ingest
 
@@ -54,9 +54,25 @@ def _send_in(user, message: m.Message) -> Message:
 
 
 def _next_toewijzing_nummer(municipality) -> str:
+    """TR332: the next free ToewijzingNummer of the municipality, from a counter row locked
+    until our transaction ends, so two assignments at the same moment queue for it."""
+    counter, _ = ToewijzingNummerCounter.objects.select_for_update().get_or_create(
+        municipality=municipality, defaults={"last": _highest_number(municipality)})
+    number = counter.last + 1
+    # Numbers can also arrive in JW301s imported from the municipality's own system.
+    taken = Toewijzing.objects.filter(municipality=municipality)
+    while taken.filter(toewijzing_nummer=str(number)).exists():
+        number += 1
+    counter.last = number
+    counter.save(update_fields=["last"])
+    return str(number)
+
+
+def _highest_number(municipality) -> int:
+    # Seed on first use; ToewijzingNummer is text, so compare the numeric ones as numbers.
     numbers = Toewijzing.objects.filter(municipality=municipality).values_list(
         "toewijzing_nummer", flat=True)
-    return str(max((int(n) for n in numbers if n.isdigit()), default=0) + 1)
+    return max((int(n) for n in numbers if n.isascii() and n.isdigit()), default=0)
 
 
 @transaction.atomic

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,6 +21,7 @@ DUPLICATE_IDENTIFICATION = "9056"
 # Messages we answer with a return (the provider's messages to the municipality).
 RETURNED_BY_US = {code for code in RETURN_OF if direction_of(code) == "in"}
 LINE_BY_LINE = {"JW323"}
+_NOT_HOLDING_IDENTIFICATION = (Message.Status.RECEIVED, Message.Status.REJECTED)
 
 
 @dataclass
@@ -125,15 +126,28 @@ def _parse(ctx: Context):
 
 
 def _check_identification(ctx: Context) -> None:
-    # TR056: BerichtIdentificatie is unique per sender; identical re-deliveries never get here.
+    # TR056: BerichtIdentificatie is unique per sender and message type among the messages
+    # processed and not rejected; identical re-deliveries never get here.
     message = ctx.message
     clash = Message.objects.filter(
         afzender=message.afzender, code=message.code, identificatie=message.identificatie
-    ).exclude(pk=message.pk).exclude(sha256=message.sha256)
-    if clash.exists():
+    ).exclude(pk=message.pk).exclude(status__in=_NOT_HOLDING_IDENTIFICATION)
+    if clash.exists() or not _claim_identification(message):
         ctx.reject(level="header", ref="header", retourcode=DUPLICATE_IDENTIFICATION,
                    rule="TR056", text=_("Another message from this sender already used "
                                         "identification %(id)s.") % {"id": message.identificatie})
+
+
+def _claim_identification(message: Message) -> bool:
+    """Take the identification before any handler runs: a concurrent message with the same one
+    that passed the check above waits here for us and fails on the unique constraint. The
+    status is provisional; `_finish` sets the real one (a rejection frees it again)."""
+    try:
+        with transaction.atomic():
+            Message.objects.filter(pk=message.pk).update(status=Message.Status.ACCEPTED)
+    except IntegrityError:
+        return False
+    return True
 
 
 def _finish(ctx: Context) -> None:

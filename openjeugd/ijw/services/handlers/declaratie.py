@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
@@ -26,21 +27,33 @@ def _number_is_new(ctx, parsed) -> bool:
         provider=ctx.message.provider,
         declaratie_nummer=parsed.declaratie.declaratie_nummer).exists()
     if taken:
-        # IV087: 9333 goes on the DeclaratieAntwoord, not on the header.
-        ctx.reject(level="declaratie", ref="declaratie", retourcode="9333", rule="TR333",
-                   text=_("Declaration number %(nr)s was used before.") %
-                   {"nr": parsed.declaratie.declaratie_nummer})
+        _reject_number(ctx, parsed)
     return not taken
 
 
-def _store(ctx, parsed) -> Declaratie:
+def _reject_number(ctx, parsed) -> None:
+    # IV087: 9333 goes on the DeclaratieAntwoord, not on the header.
+    ctx.reject(level="declaratie", ref="declaratie", retourcode="9333", rule="TR333",
+               text=_("Declaration number %(nr)s was used before.") %
+               {"nr": parsed.declaratie.declaratie_nummer})
+
+
+def _store(ctx, parsed) -> Declaratie | None:
     head = parsed.declaratie
-    declaratie = Declaratie.objects.create(
-        municipality=ctx.message.municipality, provider=ctx.message.provider,
-        declaratie_nummer=head.declaratie_nummer, periode_begin=head.declaratie_periode.begindatum,
-        periode_eind=head.declaratie_periode.einddatum,
-        totaal_ingediend=head.totaal_ingediend_bedrag, message=ctx.message,
-    )
+    try:
+        # A concurrent JW323 with the same number can pass the check above before either is
+        # stored; the unique constraint then refuses the later one here, as TR333 would.
+        with transaction.atomic():
+            declaratie = Declaratie.objects.create(
+                municipality=ctx.message.municipality, provider=ctx.message.provider,
+                declaratie_nummer=head.declaratie_nummer,
+                periode_begin=head.declaratie_periode.begindatum,
+                periode_eind=head.declaratie_periode.einddatum,
+                totaal_ingediend=head.totaal_ingediend_bedrag, message=ctx.message,
+            )
+    except IntegrityError:
+        _reject_number(ctx, parsed)
+        return None
     for client in head.clienten:
         youth = parties.known_youth(ctx, client.bsn)
         if youth is None:
@@ -57,11 +70,9 @@ def _store_prestatie(ctx, declaratie, youth, prestatie) -> None:
     toewijzing = Toewijzing.objects.filter(
         municipality=ctx.message.municipality, provider=ctx.message.provider, youth=youth,
         toewijzing_nummer=prestatie.toewijzing_nummer).first()
-    for rule, code, text in _check_against(toewijzing, prestatie, ctx):
-        ctx.reject(level="product", ref=prestatie.ref, retourcode=code, rule=rule, text=text)
-    codes = sorted({f.retourcode for f in ctx.findings if f.ref == prestatie.ref})
-    Prestatie.objects.create(
-        declaratie=declaratie, youth=youth, toewijzing=toewijzing,
+    problems = _check_against(toewijzing, prestatie, ctx)
+    row = Prestatie(
+        declaratie=declaratie, provider=ctx.message.provider, youth=youth, toewijzing=toewijzing,
         product_referentie=prestatie.product_referentie,
         vorig_product_referentie=prestatie.vorig_product_referentie or "",
         toewijzing_nummer=prestatie.toewijzing_nummer,
@@ -70,8 +81,39 @@ def _store_prestatie(ctx, declaratie, youth, prestatie) -> None:
         einddatum=prestatie.product_periode.einddatum,
         volume=prestatie.geleverd_volume, eenheid=prestatie.eenheid,
         tarief=prestatie.product_tarief, ingediend=prestatie.ingediend_bedrag,
-        toegekend=Decimal("0") if codes else prestatie.ingediend_bedrag, retourcodes=codes,
+        repeats_reference=_earlier_reference(ctx, prestatie),
     )
+    if not row.repeats_reference and not _saved(row, ctx, prestatie, problems):
+        # TR314 race: a concurrent declaration took the reference after our check. Refuse this
+        # line exactly as the check would have, and pay nothing for it.
+        row.repeats_reference = True
+        problems = [_repeated_reference()]
+    if row.pk is None:
+        _judge(row, ctx, prestatie, problems)
+        row.save()
+    for rule, code, text in problems:
+        ctx.reject(level="product", ref=prestatie.ref, retourcode=code, rule=rule, text=text)
+
+
+def _saved(row, ctx, prestatie, problems) -> bool:
+    _judge(row, ctx, prestatie, problems)
+    try:
+        with transaction.atomic():
+            row.save()
+    except IntegrityError:
+        row.pk = None
+        return False
+    return True
+
+
+def _judge(row, ctx, prestatie, problems) -> None:
+    codes = {f.retourcode for f in ctx.findings if f.ref == prestatie.ref}
+    row.retourcodes = sorted(codes | {code for _rule, code, _text in problems})
+    row.toegekend = Decimal("0") if row.retourcodes else prestatie.ingediend_bedrag
+
+
+def _repeated_reference() -> tuple[str, str, str]:
+    return ("TR314", "8021", _("This prestatie reference was declared before."))
 
 
 def _check_against(toewijzing, prestatie, ctx) -> list[tuple[str, str, str]]:
@@ -79,7 +121,7 @@ def _check_against(toewijzing, prestatie, ctx) -> list[tuple[str, str, str]]:
     if toewijzing is None or toewijzing.reden_wijziging == VERWIJDERD:
         return [("TR338", "9338", _("The prestatie refers to no assigned product."))]
     if _earlier_reference(ctx, prestatie):
-        return [("TR314", "8021", _("This prestatie reference was declared before."))]
+        return [_repeated_reference()]
     if prestatie.ingediend_bedrag < 0:
         return _credit_problems(ctx, prestatie)
     problems = []
@@ -99,8 +141,9 @@ def _check_against(toewijzing, prestatie, ctx) -> list[tuple[str, str, str]]:
 
 
 def _earlier_reference(ctx, prestatie) -> bool:
+    # TR314: ReferentieNummer is unique per provider, within one message and across messages.
     return Prestatie.objects.filter(
-        declaratie__provider=ctx.message.provider,
+        provider=ctx.message.provider, repeats_reference=False,
         product_referentie=prestatie.product_referentie).exists()
 
 
