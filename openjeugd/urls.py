@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.permissions import IsAuthenticated
 
 from openjeugd.core import views as core_views
 
@@ -15,8 +16,12 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("openjeugd.accounts.urls")),
     path("registry/", include("openjeugd.registry.urls")),
-    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    # The schema and its docs only for signed-in users (issue #7).
+    path("api/schema/", SpectacularAPIView.as_view(permission_classes=[IsAuthenticated]),
+         name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema",
+                                                     permission_classes=[IsAuthenticated]),
+         name="api-docs"),
     path("api/", include("openjeugd.api_urls")),
 ]
 

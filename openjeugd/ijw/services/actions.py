@@ -31,7 +31,8 @@ def _municipality_of(user, municipality, provider):
 
 
 def _provider_of(user, provider, municipality):
-    _sends_as(user, provider.agb_code, municipality.code)
+    # `provider` is None for a user without one (declare as an access worker): refused below.
+    _sends_as(user, provider.agb_code if provider else "", municipality.code)
 
 
 def _send_out(user, message: m.Message) -> Message:
