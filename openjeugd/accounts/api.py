@@ -57,6 +57,7 @@ def _search(request):
 @api_view(["GET"])
 def access_log_export(request, kind):
     """The search (same filters as the list) as a CSV or XLSX file; the export is logged."""
+    policy.require(request.user, policy.Perm.VIEW_ACCESS_LOG)  # before the format: 403 first
     if kind not in export.FORMATS:
         raise NotFound
     return export_response(request, _search(request), kind)

@@ -23,8 +23,10 @@ class Route:
     def api(self) -> bool:
         return self.method is not None
 
-    def url(self, value: str | None = None) -> str:
-        return self.template.format(**{name: value for name in self.params})
+    def url(self, value: str | dict | None = None) -> str:
+        """One value for every placeholder, or a dict naming one per placeholder."""
+        values = value if isinstance(value, dict) else {name: value for name in self.params}
+        return self.template.format(**values)
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,13 @@ from urllib.parse import urlencode
 import pytest
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.shortcuts import resolve_url
 from django.urls import NoReverseMatch, reverse
 
 from openjeugd.ijw.models import Declaratie, Message, Start, Stop, Toewijzing, Verzoek
-from openjeugd.registry.models import Youth
+from openjeugd.registry.models import Facility, Provider, Team, Youth
 
 from . import routes
 from .rules import (
@@ -51,9 +52,11 @@ def _targets(rule, route, world):
     for slot in SLOTS:
         obj = kind.of_case(world, world.case(slot))
         ref = kind.lookup(obj)
-        if ref not in seen:
-            seen.add(ref)
+        if str(ref) not in seen:
+            seen.add(str(ref))
             yield slot, obj, ref
+    yield from ((slot, obj, kind.lookup(obj)) for slot, obj in
+                (kind.extras(world) if kind.extras else {}).items())
     yield MISSING, None, kind.missing
     yield MALFORMED, None, "abc"
 
@@ -81,7 +84,8 @@ def _state(obj):
     """What a refused write must leave as it was: the object and the message-driven tables."""
     row = type(obj).objects.filter(pk=obj.pk).values().first() if obj is not None else None
     counts = [model.objects.count()
-              for model in (Message, Toewijzing, Start, Stop, Verzoek, Declaratie, Youth)]
+              for model in (Message, Toewijzing, Start, Stop, Verzoek, Declaratie, Youth,
+                            get_user_model(), Provider, Facility, Team)]
     return row, counts
 
 
@@ -138,10 +142,11 @@ def _run(route, rule, role, user, client, cell) -> tuple[bool, str]:
         changed = before is not None and _state(obj) != before
         transaction.set_rollback(True)
     if slot == MALFORMED or slot.startswith("?"):  # a probe: only no server error
-        outcome, ok = "no 5xx", response.status_code < 500
+        outcome = "no 5xx"
+        ok = response.status_code < 500 and not (changed and rule.never_writes)
     else:
         ok = (_fits(outcome, response, method=method, api=api, public=rule.access == PUBLIC)
-              and not (changed and outcome != ALLOWED))
+              and not (changed and (outcome != ALLOWED or rule.never_writes)))
     return ok, (f"{role:17} {method:5} {url:48} {slot:21} expected {outcome:8} got "
                 f"{response.status_code}{' and it WROTE' if changed else ''}")
 

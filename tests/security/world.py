@@ -74,6 +74,8 @@ class World:
     providers: list[Provider]           # A1, A2, B1, B2
     cases: dict[tuple[int, int], Case]  # (municipality index, provider index) → care
     users: dict[str, object] = field(default_factory=dict)
+    # Accounts of region A that no regional screen may manage: staff and a superuser.
+    unmanaged: dict[str, object] = field(default_factory=dict)
 
     def case(self, slot: str) -> Case:
         return self.cases[SLOTS[slot]]
@@ -176,6 +178,11 @@ def build_world() -> World:
         case.colleague = UserFactory(
             username=f"matrix-colleague-{case.municipality.code}", role=Role.ACCESS_WORKER,
             region=case.municipality.region, municipality=case.municipality)
+    scope = {"role": Role.ACCESS_WORKER, "region": region_a, "municipality": municipalities[0]}
+    world.unmanaged = {
+        "staff_of_region": UserFactory(username="matrix-staff-a", is_staff=True, **scope),
+        "superuser_of_region": UserFactory(username="matrix-superuser-a", is_staff=True,
+                                           is_superuser=True, **scope)}
     return world
 
 

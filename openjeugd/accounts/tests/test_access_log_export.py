@@ -74,7 +74,10 @@ def test_a_bad_filter_is_refused_not_widened(client, auditor):
 
 
 @pytest.mark.parametrize("url", ["/accounts/access-log/export.csv",
-                                 "/api/accounts/access-log/export.xlsx"])
+                                 "/api/accounts/access-log/export.xlsx",
+                                 # the permission before the format, on screen and in the API
+                                 "/accounts/access-log/export.pdf",
+                                 "/api/accounts/access-log/export.pdf"])
 def test_only_auditors_export(client, db, url):
     client.force_login(UserFactory(role="ret_chair"))
     assert client.get(url).status_code == 403

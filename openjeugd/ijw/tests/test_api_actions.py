@@ -82,6 +82,19 @@ def test_provider_cannot_assign(client, people):
     assert Message.objects.count() == before
 
 
+def test_a_municipality_cannot_declare(client, people):
+    """A declaration is sent as a provider: a user without one is refused, not a 500."""
+    worker, _, _, youth = people
+    assert assign(client, worker, youth).status_code == 201
+    toewijzing, before = Toewijzing.objects.get(), Message.objects.count()
+    response = post(client, worker, "/api/ijw/actions/declaraties/", {
+        "municipality": "0268", "begindatum": "2026-02-01", "einddatum": "2026-02-28",
+        "lines": [{"toewijzing": toewijzing.pk, "referentie": "R1", "volume": 4,
+                   "tarief": "85.50"}]})
+    assert response.status_code == 403
+    assert Message.objects.count() == before
+
+
 def test_bad_date_names_the_field(client, people):
     worker, _, _, youth = people
     response = post(client, worker, "/api/ijw/actions/toewijzingen/", {
