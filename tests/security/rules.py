@@ -285,6 +285,11 @@ WEB_RULES: dict[str, Rule] = {
     # Issue #7: API docs (and the schema they show) behind login.
     "api-schema": Rule(LOGIN, api=True),
     "api-docs": Rule(LOGIN, api=True),
+    "api-redoc": Rule(LOGIN, api=True),
+    # The second factor: any signed-in user may open them; who must pass it is the accounts
+    # tests' subject (test_two_factor.py), not the policy's.
+    "twofactor:verify": Rule(LOGIN),
+    "twofactor:setup": Rule(LOGIN),
     "api-root": Rule(LOGIN, api=True),
     "accounts:access-log": Rule(Perm.VIEW_ACCESS_LOG, probes=("user", "date_from", "page")),
     "accounts:access-log-export": Rule(Perm.VIEW_ACCESS_LOG, "export_format"),
