@@ -5,8 +5,11 @@ shown is in the access log.
 """
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, permissions, serializers, viewsets
+from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
 
 from openjeugd.accounts import policy
@@ -214,16 +217,35 @@ class TeamViewSet(RegistryViewSet):
         return found
 
 
+class YouthSearchSerializer(serializers.Serializer):
+    q = serializers.CharField(max_length=100, allow_blank=True,
+                              help_text="A BSN or (part of) a surname.")
+
+
 class YouthViewSet(RegistryViewSet):
-    """Youths in your scope (?q=<BSN or surname>); every youth returned is logged as read."""
+    """Youths in your scope; every youth returned is logged as read. Search with POST
+    `search/` so that no BSN ever appears in a URL (and in web-server logs)."""
 
     serializer_class = YouthSerializer
     read_perm = Perm.VIEW_YOUTH
+    action_perms = {"search": Perm.VIEW_YOUTH}
     lookup_value_regex = r"\d+"
 
     def get_queryset(self):
-        return selectors.youths_for(self.request.user,
-                                    search=self.request.query_params.get("q", ""))
+        if "q" in self.request.query_params:
+            raise ValidationError({"q": ["Search with POST /api/registry/youths/search/ so "
+                                         "that no BSN lands in a URL."]})
+        return selectors.youths_for(self.request.user)
+
+    @extend_schema(request=YouthSearchSerializer, responses=YouthSerializer(many=True))
+    @action(detail=False, methods=["post"])
+    def search(self, request):
+        query = YouthSearchSerializer(data=request.data)
+        query.is_valid(raise_exception=True)
+        shown, hits = selectors.search_youths(request.user, query.validated_data["q"],
+                                              request=request)
+        return Response({"hits": hits,
+                         "results": self.get_serializer(shown, many=True).data})
 
     def list(self, request, *args, **kwargs):
         page = self.paginate_queryset(self.get_queryset())

@@ -4,7 +4,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
-from openjeugd.accounts import policy
+from openjeugd.accounts import audit, policy
+from openjeugd.accounts.purposes import Purpose
 from openjeugd.registry.models import (
     Facility,
     Municipality,
@@ -98,6 +99,28 @@ def teams_by_kind(team_list) -> list[tuple[str, list[Team]]]:
     for team in team_list:
         grouped[team.kind].append(team)
     return [(Team.Kind(kind).label, found) for kind, found in grouped.items() if found]
+
+
+SEARCH_LIMIT = 50  # a search shows one page; more hits ask for a sharper search
+
+
+def search_youths(user, search: str, *, request=None) -> tuple[list, int]:
+    """A search for youths by BSN or surname (screen and API, always POSTed so no BSN lands
+    in a URL): logged as a search with its number of hits, and each youth shown as a read.
+    Returns the youths shown (at most SEARCH_LIMIT) and the number of hits."""
+    found = youths_for(user, search=search)
+    shown = list(found[:SEARCH_LIMIT])
+    hits = len(shown) if len(shown) < SEARCH_LIMIT else found.count()
+    # The search words are personal data: the log keeps what kind of search it was.
+    audit.record(user, "search", "registry.Youth", None, purpose=Purpose.YOUTH_SEARCH,
+                 request=request, hits=hits, object_repr=_search_kind(search))
+    policy.log_youth_list(user, shown, purpose=Purpose.YOUTH_SEARCH, request=request)
+    return shown, hits
+
+
+def _search_kind(search: str) -> str:
+    search = search.strip()
+    return "by BSN" if search.isdigit() else "by surname" if search else "all"
 
 
 def youths_for(user, *, search: str = "") -> QuerySet:

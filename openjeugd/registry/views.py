@@ -5,15 +5,13 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from openjeugd.accounts import audit, policy
+from openjeugd.accounts import policy
 from openjeugd.accounts.decorators import requires
 from openjeugd.accounts.policy import Perm
 from openjeugd.accounts.purposes import Purpose
 from openjeugd.registry import selectors
 from openjeugd.registry.forms import FacilityFilterForm, TeamFilterForm, YouthSearchForm
 from openjeugd.registry.models import Region
-
-SEARCH_LIMIT = 50  # a search shows one page; more hits ask for a sharper search
 
 
 def _chosen_region(request) -> Region | None:
@@ -99,20 +97,9 @@ def youth_list(request):
 def _youth_search(request):
     form = YouthSearchForm(request.POST)
     search = form.cleaned_data["q"] if form.is_valid() else ""
-    found = selectors.youths_for(request.user, search=search)
-    shown = list(found[:SEARCH_LIMIT])
-    hits = len(shown) if len(shown) < SEARCH_LIMIT else found.count()
-    # The search words are personal data: the log keeps what kind of search it was.
-    audit.record(request.user, "search", "registry.Youth", None, purpose=Purpose.YOUTH_SEARCH,
-                 request=request, hits=hits, object_repr=_search_kind(search))
-    policy.log_youth_list(request.user, shown, purpose=Purpose.YOUTH_SEARCH, request=request)
+    shown, hits = selectors.search_youths(request.user, search, request=request)
     return render(request, "registry/youth_list.html", {
         "form": form, "page": shown, "hits": hits, "searched": True})
-
-
-def _search_kind(search: str) -> str:
-    search = search.strip()
-    return "by BSN" if search.isdigit() else "by surname" if search else "all"
 
 
 @requires(Perm.VIEW_YOUTH)

@@ -377,7 +377,10 @@ API_RULES: dict[str, Rule] = {
                                                            "certified_institution"),
     "GET /api/registry/teams/": Rule(Perm.VIEW_REGISTRY, probes=("region", "kind")),
     "GET /api/registry/teams/{id}/": Rule(Perm.VIEW_REGISTRY, "team"),
-    "GET /api/registry/youths/": Rule(Perm.VIEW_YOUTH, probes=("q",)),
+    "GET /api/registry/youths/": Rule(Perm.VIEW_YOUTH),
+    # A search is a read: it is POSTed only so that no BSN lands in a URL.
+    "POST /api/registry/youths/search/": Rule(Perm.VIEW_YOUTH, never_writes=True,
+                                              body=lambda w, o, r: {"q": "a"}),
     "GET /api/registry/youths/{id}/": Rule(Perm.VIEW_YOUTH, "youth"),
     "GET /api/ijw/messages/": Rule(Perm.VIEW_MESSAGES),
     "GET /api/ijw/messages/{id}/": Rule(Perm.VIEW_MESSAGES, "message"),

@@ -76,3 +76,16 @@ def test_a_list_of_fifty_youths_logs_in_a_bounded_number_of_queries(
         response = client.get(URL)
     assert len(response.context["page"]) == 50
     assert logged(worker, "read").count() == 50
+
+
+def test_api_search_is_a_post_and_a_bsn_in_the_query_string_is_refused(client, worker):
+    youth = YouthFactory(municipality=worker.municipality, surname="Bakker")
+    client.force_login(worker)
+    refused = client.get("/api/registry/youths/", {"q": youth.bsn})
+    assert refused.status_code == 400 and "q" in refused.json()
+    assert not logged(worker, "read").exists()
+    found = client.post("/api/registry/youths/search/", {"q": youth.bsn},
+                        content_type="application/json").json()
+    assert found["hits"] == 1 and [y["id"] for y in found["results"]] == [youth.pk]
+    assert logged(worker, "search").get().hits == 1
+    assert list(logged(worker, "read").values_list("object_id", flat=True)) == [str(youth.pk)]
