@@ -131,6 +131,8 @@ AXES_VERBOSE = False  # its start-up banner would land in every command's output
 
 # Two-factor authentication (django-otp, TOTP): see openjeugd.accounts.twofactor for who.
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Open Jeugd")
+# The admin never shows another user's TOTP secret or QR code: whoever sees it can make codes.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Optional OIDC login for municipalities (docs/oidc.md): on only when OIDC_RP_CLIENT_ID is set.
 OIDC = oidc_settings()
