@@ -25,6 +25,7 @@ def _upload(client, name: str, data: bytes):
 
 
 def test_zip_with_a_good_and_a_malformed_file_shows_both(client, provider, user_with):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"  # the assertions read English msgids
     client.force_login(user_with("provider_staff", provider=provider))
     bundle = _zip(**{"a-request.xml": codec.serialize(samples.sample_jw315()),
                      "b-broken.xml": b"<Bericht><Header>"})
