@@ -105,7 +105,7 @@ STATEFUL_RULES: tuple[StatefulRule, ...] = (
     _r("TR365", "9365", "product", "JW319",
        "A further answer only when the earlier one was 'Aanvraag in onderzoek'."),
     # JW323 declaratie, JW325 antwoord
-    _r("TR333", "9333", "header", "JW323",
+    _r("TR333", "9333", "declaratie", "JW323",
        "DeclaratieNummer is unique for the provider."),
     _r("TR318", "8214", "header", "JW323",
        "When care was delivered every period, the DeclaratiePeriode is the month after the "

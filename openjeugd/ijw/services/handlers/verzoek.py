@@ -47,11 +47,11 @@ def handle_jw319(ctx, parsed) -> None:
         provider=ctx.message.provider, municipality=ctx.message.municipality,
         referentie_aanbieder=antwoord.referentie_aanbieder).first()
     if verzoek is None:
-        ctx.reject(level="product", ref="antwoord", retourcode="9379", rule="TR379",
+        ctx.reject(ref="antwoord", rule="TR379",
                    text=_("No request with this ReferentieAanbieder."))
         return
     if verzoek.state in (Verzoek.State.TOEGEWEZEN, Verzoek.State.AFGEWEZEN):
-        ctx.reject(level="product", ref="antwoord", retourcode="9365", rule="TR365",
+        ctx.reject(ref="antwoord", rule="TR365",
                    text=_("This request was already answered definitively."))
         return
     ctx.message.youth = verzoek.youth
@@ -81,7 +81,7 @@ def _reference_is_free(ctx, reference: str, *, ref: str, level: str) -> bool:
                                    municipality=ctx.message.municipality,
                                    referentie_aanbieder=reference).exists()
     if taken:
-        ctx.reject(level=level, ref=ref, retourcode="9347", rule="TR347",
+        ctx.reject(ref=ref, rule="TR347",
                    text=_("ReferentieAanbieder %(ref)s was used before.") % {"ref": reference})
     return not taken
 
@@ -94,7 +94,7 @@ def _verzoek_open(ctx, youth) -> bool:
         state__in=[Verzoek.State.OPEN, Verzoek.State.IN_ONDERZOEK]).exclude(
         message=ctx.message).exists()
     if busy:
-        ctx.reject(level="client", ref="client", retourcode="9374", rule="TR374",
+        ctx.reject(ref="client", rule="TR374",
                    text=_("A request for this client is still being handled."))
     return busy
 
@@ -110,7 +110,7 @@ def _current_products_known(ctx, youth, verzoek) -> bool:
         for product in products or []:
             if product.toewijzing_nummer not in current:
                 ok = False
-                ctx.reject(level="product", ref=product.ref, retourcode=code, rule=rule,
+                ctx.reject(ref=product.ref, rule=rule,
                            text=_("Toewijzing %(nr)s is not a current assignment.") %
                            {"nr": product.toewijzing_nummer})
     return ok
