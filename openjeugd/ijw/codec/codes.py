@@ -499,7 +499,7 @@ RULE_RETOURCODES: dict[str, RuleCode] = {
     # Not an iJw rule: the AGB code names no provider contracted in the municipality's region,
     # so nobody here may exchange care messages with it (refused like a technical error).
     "AGB": RuleCode(TECHNICAL_REJECTION, "header"),
-    "TR318": RuleCode("8214", "header"),
+    "TR318": RuleCode("8214", "declaratie"),  # DeclaratiePeriode: IV087/IV088
     "TR304": RuleCode("8187", "client"),
     "TR374": RuleCode("9374", "client"),
     "TR349": RuleCode("9349", "client"),

@@ -46,21 +46,22 @@ def _reject_number(ctx, parsed) -> None:
 
 
 def _period_follows(ctx, parsed) -> bool:
-    """TR318 (TR318.md): the DeclaratiePeriode is the month after the previous one, or a later
-    month when no care was given in between. So it lies after every period this provider
-    already declared to this municipality; a month declared twice, or an earlier one, is
-    refused (corrections of earlier months travel as prestaties in the current period). The
-    code goes on the DeclaratieAntwoord, the class holding DeclaratiePeriode (IV087/IV088)."""
+    """TR318 (TR318.md) with OP284: the DeclaratiePeriode follows the previous one (the next
+    month, or a later one after months without care); overlap is allowed only "voor correcties
+    op de laatst ingediende periode" (OP284). So a period before the latest one this provider
+    declared to this municipality is refused. The code goes on the DeclaratieAntwoord, the
+    class holding DeclaratiePeriode (IV087/IV088)."""
     begin = parsed.declaratie.declaratie_periode.begindatum
-    previous = Declaratie.objects.filter(
+    latest = Declaratie.objects.filter(
         provider=ctx.message.provider, municipality=ctx.message.municipality,
-        periode_eind__gte=begin).order_by("-periode_eind").first()
-    if previous is not None:
+    ).order_by("-periode_begin").first()
+    if latest is not None and begin < latest.periode_begin:
         ctx.reject(ref="declaratie", rule="TR318",
-                   text=_("The declaration period must follow the last declared period "
+                   text=_("The declaration period lies before the last declared period "
                           "(%(begin)s – %(end)s).") %
-                   {"begin": previous.periode_begin, "end": previous.periode_eind})
-    return previous is None
+                   {"begin": latest.periode_begin, "end": latest.periode_eind})
+        return False
+    return True
 
 
 def _store(ctx, parsed) -> Declaratie | None:
