@@ -73,10 +73,12 @@ STATEFUL_RULES: tuple[StatefulRule, ...] = (
        "Einddatum/RedenBeeindiging) was not delivered before."),
     _r("TR063", "9063", "product", "JW305 JW307",
        "StatusAanlevering 3: an earlier delivery with the same key exists to delete."),
-    _r("OP033", "9074", "product", "JW305 JW307",
-       "A correction is a delete (3) of the old record plus a new first delivery (1); process the "
-       "deletes of a message before its new records, so delete + new in one message works. A new "
-       "record that clashes with an undeleted one gets 9074 (TR074), a delete of nothing 9063."),
+    _r("OP033", "9326", "product", "JW305 JW307",
+       "A correction is a delete (3) of the old record plus a new first delivery (1); the "
+       "deletes of a message are processed before its new records whatever their order (IV008), "
+       "so delete + new in one message works. A new start while the old one was not deleted "
+       "gets 9326 (TR326), a record with the key of an undeleted one 9074 (TR074), a delete of "
+       "nothing 9063 (TR063)."),
     _r("TR326", "9326", "product", "JW305",
        "A new start only when the toewijzing has no current (unstopped) start."),
     _r("TR071", "9071", "product", "JW305",
