@@ -14,8 +14,15 @@ import functools
 
 from openjeugd.ijw import codec
 from openjeugd.ijw.codec.codes import rule_code
-from openjeugd.ijw.models import (Finding, Message, Start, Stop, Toewijzing, ToewijzingVersion,
-                                  Verzoek)
+from openjeugd.ijw.models import (
+    Finding,
+    Message,
+    Start,
+    Stop,
+    Toewijzing,
+    ToewijzingVersion,
+    Verzoek,
+)
 from openjeugd.ijw.services.records import retourcodes_in
 from openjeugd.registry.models import CareRelation, Youth
 
