@@ -1,8 +1,11 @@
 """Rules that need stored context (earlier messages, contracts, external lists).
 
 `check()` cannot decide these from one message; the Django app does, with the retourcode and
-level listed here (from WJ001 and the TR texts). Rules with a stateless part are marked: that
-part is already checked by `check()`.
+level listed here (from WJ001 and the TR texts; codes.RULE_RETOURCODES holds the same, and
+`Context.reject(rule=...)` looks them up there). Rules with a stateless part are marked: that
+part is already checked by `check()`. Each rule is applied unless NOT_APPLIED says why not;
+ijw/tests/test_rules_applied_table.py fails when an applied rule has no test producing its
+code through ingest. PIPELINE_INSTRUCTIONS lists the invulinstructies processing follows.
 """
 
 from dataclasses import dataclass
