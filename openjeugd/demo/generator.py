@@ -294,8 +294,11 @@ def _declarations(context: _Context, toewijzing: Toewijzing, product: Product,
         sent = last + context.days(5, 15)
         if sent > context.end:
             break
-        period = (max(first, timing.begin), min(last, last_day))
-        volume = _delivered(context, toewijzing, product, timing, *period)
+        care = (max(first, timing.begin), min(last, last_day))
+        volume = _delivered(context, toewijzing, product, timing, *care)
+        # TR387/TR388: the ProductPeriode is the calendar month, cut only by the toewijzing's
+        # own ingangsdatum/einddatum (not by the first or last day of care).
+        period = (max(first, timing.ingangsdatum), min(last, timing.current_einddatum))
         if volume:
             lines += _lines(context, toewijzing, product, sent, period, volume)
     return lines

@@ -6,7 +6,7 @@ date so receipts, answers and deadlines carry their historical dates.
 """
 
 from collections import defaultdict
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -73,6 +73,7 @@ class Bridge:
         self.channel = channel
         self.toewijzingen: dict[str, ev.Toewijzing] = {}
         self.declarations_sent = 0
+        self.last_period: dict[tuple[str, str], date] = {}  # (agb, gemeente) -> begin
 
     def head(self, code, sender, receiver, day, identificatie=None):
         ident = identificatie or self.channel.next_id(sender, code)
@@ -148,8 +149,11 @@ class Bridge:
             wrong = next(iter(clients.values()))[0]
             wrong.product_code = wrong.product_code[:-1] + ("X" if wrong.product_code[-1] != "X"
                                                             else "Y")
-        # CS340: a declaration period is exactly one calendar month.
-        begin = first.period_start.replace(day=1)
+        # CS340: a declaration period is exactly one calendar month. TR318/OP284: periods
+        # follow each other; a correction of an earlier month travels in the latest period.
+        key = (first.provider_agb, first.municipality_code)
+        begin = max(first.period_start.replace(day=1), self.last_period.get(key, date.min))
+        self.last_period[key] = begin
         end = (begin + timedelta(days=32)).replace(day=1) - timedelta(days=1)
         head = self.head("JW323", first.provider_agb, first.municipality_code, first.date)
         self.channel.send(build.jw323(head, nummer=head.identificatie, periode=(begin, end),

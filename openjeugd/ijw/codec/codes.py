@@ -11,7 +11,7 @@ from typing import Literal
 
 from django.utils.translation import gettext_lazy as _
 
-Level = Literal["header", "client", "product"]
+Level = Literal["header", "declaratie", "client", "product"]
 
 # --- Code lists: list id -> {code: short official meaning (Dutch)} ---------------------------
 
@@ -493,8 +493,13 @@ RULE_RETOURCODES: dict[str, RuleCode] = {
     "TR056": RuleCode("9056", "header"),
     "TR135": RuleCode("8848", "header"),
     "TR378": RuleCode("S300", "header"),
-    "TR333": RuleCode("9333", "header"),  # Declaratie sits at header level in JW325
-    "TR318": RuleCode("8214", "header"),
+    # IV087: 9333 goes on the DeclaratieAntwoord (the class holding DeclaratieNummer), which
+    # stands beside the header in a JW325.
+    "TR333": RuleCode("9333", "declaratie"),
+    # Not an iJw rule: the AGB code names no provider contracted in the municipality's region,
+    # so nobody here may exchange care messages with it (refused like a technical error).
+    "AGB": RuleCode(TECHNICAL_REJECTION, "header"),
+    "TR318": RuleCode("8214", "declaratie"),  # DeclaratiePeriode: IV087/IV088
     "TR304": RuleCode("8187", "client"),
     "TR374": RuleCode("9374", "client"),
     "TR349": RuleCode("9349", "client"),
@@ -597,6 +602,20 @@ def retourcode_explanation(code: str):
 
 def is_ok_code(code: str) -> bool:
     return code in OK_CODES
+
+
+def record_level(ref: str) -> Level:
+    """The return-message level of a record reference (model ``Record.ref``): IV028 puts a
+    rule's code on the class that holds the element, so the record says the level. Classes
+    below the client (a product, the Verzoek of a JW317, the Antwoord of a JW319, a
+    prestatie) are all "product"."""
+    if ref == "header":
+        return "header"
+    if ref == "declaratie":
+        return "declaratie"
+    if ref == "client" or ref.startswith("client:"):
+        return "client"
+    return "product"
 
 
 def rule_code(rule: str) -> RuleCode:

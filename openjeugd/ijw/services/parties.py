@@ -12,12 +12,8 @@ from openjeugd.accounts.purposes import Purpose
 from openjeugd.ijw.models import Message
 from openjeugd.registry.models import Municipality, Provider, Youth
 
-# WJ001 S300: gemeentecode ongeldig (TR378); 8187: the prestatie/client is not known here.
-UNKNOWN_MUNICIPALITY = "S300"
-UNKNOWN_CLIENT = "8187"
-# An AGB code of a provider not registered for the municipality's region: no contract, no
-# processing.
-UNKNOWN_PROVIDER = "0001"
+# The codes (S300 for TR378, 8187 for TR304, 0001 for an AGB code not registered in the
+# region) come from the rule table through ctx.reject.
 # TR378 (technische-regels/externe-bon/TR378.md, "oudere CBS lijst ... actueel is op
 # Ingangsdatum"): after a redivision an old gemeentecode stays valid for care assigned while it
 # existed. So a municipality that no longer exists cannot start anything new (no assignment,
@@ -36,18 +32,18 @@ def resolve(ctx) -> bool:
     # (sniff already turned a return's header round, so this holds for returns too.)
     municipality = Municipality.objects.filter(code=gemeentecode).select_related("region").first()
     if municipality is not None and not municipality.active and message.code in NEW_CARE:
-        ctx.reject(level="header", ref="header", retourcode=UNKNOWN_MUNICIPALITY, rule="TR378",
+        ctx.reject(ref="header", rule="TR378",
                    text=_("Municipality %(code)s no longer exists; new care is assigned by its "
                           "successor.") % {"code": gemeentecode})
         municipality = None
     elif municipality is None:
-        ctx.reject(level="header", ref="header", retourcode=UNKNOWN_MUNICIPALITY, rule="TR378",
+        ctx.reject(ref="header", rule="TR378",
                    text=_("Municipality %(code)s is not known in Open Jeugd.") %
                    {"code": gemeentecode})
     message.municipality = municipality
     message.provider = _registered_provider(agb, municipality)
     if municipality is not None and message.provider is None:
-        ctx.reject(level="header", ref="header", retourcode=UNKNOWN_PROVIDER, rule="AGB",
+        ctx.reject(ref="header", rule="AGB",
                    text=_("Provider with AGB code %(agb)s is not registered in the region of "
                           "municipality %(code)s.") % {"agb": agb, "code": gemeentecode})
     return message.municipality is not None and message.provider is not None
@@ -104,6 +100,6 @@ def known_youth(ctx, bsn: str) -> Youth | None:
     """The youth of a message that carries only a BSN (317/323), in its municipality."""
     youth = Youth.objects.filter(bsn=bsn, municipality=ctx.message.municipality).first()
     if youth is None:
-        ctx.reject(level="client", ref=f"client:{bsn}", retourcode=UNKNOWN_CLIENT, rule="TR304",
+        ctx.reject(ref=f"client:{bsn}", rule="TR304",
                    text=_("No client with this BSN is known from earlier messages."))
     return youth

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from openjeugd.ijw import clock, codec
+from openjeugd.ijw.codec.codes import record_level, rule_code
 from openjeugd.ijw.codec.rules import Finding, check
 from openjeugd.ijw.models import Finding as FindingRow
 from openjeugd.ijw.models import Message
@@ -34,9 +35,21 @@ class Context:
     reply: Message | None = None
     notes: list[str] = field(default_factory=list)
 
-    def reject(self, *, level: str, ref: str, retourcode: str, rule: str, text: str) -> None:
-        self.findings.append(Finding(rule=rule, retourcode=retourcode, ref=ref, level=level,
-                                     text=text))
+    def reject(self, *, rule: str, ref: str, text: str, level: str | None = None,
+               retourcode: str | None = None) -> None:
+        """Record that ``rule`` is broken in the record ``ref``. The retourcode comes from the
+        rule table (codes.RULE_RETOURCODES, mirrored in STATEFUL_RULES) and the level from the
+        class of that record (IV028: the code goes on the class that holds the element).
+        Handlers pass no code or level; only the pipeline's own checks here (XSD with the
+        codec's code) still name them."""
+        known = rule_code(rule)
+        where = level or record_level(ref)
+        if level is None and where != known.level:
+            # The table says where the rule's element lives; a handler that puts it elsewhere
+            # answers at the wrong class. A programming error, caught by the rule tests.
+            raise ValueError(f"{rule} belongs on {known.level}, not on {where} ({ref})")
+        self.findings.append(Finding(rule=rule, retourcode=retourcode or known.retourcode,
+                                     ref=ref, level=where, text=text))
 
     @property
     def rejected_whole(self) -> bool:

@@ -78,7 +78,7 @@ def test_rule_table_agrees_with_wj001():
     # ...and every code the rule table uses exists in WJ001.
     for rule, rule_code in codes.RULE_RETOURCODES.items():
         assert rule_code.retourcode in codes.RETOURCODES, rule
-        assert rule_code.level in ("header", "client", "product")
+        assert rule_code.level in ("header", "declaratie", "client", "product")
 
 
 def test_in_message_rules_reject_in_the_header_with_0001():

@@ -50,7 +50,9 @@ def test_second_answer_after_a_final_one_is_refused(deliver):
     deliver(samples.sample_jw315())
     deliver(samples.sample_jw319(verzoek_antwoord="1", reden_afwijzing="3"))
     second = deliver(samples.sample_jw319(identificatie="AW000002", verzoek_antwoord="2"))
-    assert [f.retourcode for f in second.message.findings.all()] == ["9365"]
+    # A second "in onderzoek" after a refusal breaks TR360 (only as the first answer) and
+    # TR365 (a further answer only after "in onderzoek").
+    assert [f.retourcode for f in second.message.findings.all()] == ["9360", "9365"]
 
 
 def test_toewijzing_number_reused_without_reason_is_refused(deliver):

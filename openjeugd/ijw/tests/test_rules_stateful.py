@@ -16,7 +16,8 @@ def test_a_few_codes_by_hand():
     by_rule = {r.rule: r for r in STATEFUL_RULES}
     # WJ001: 9056 identification not unique; 9333 declaratienummer not unique; 0611 tariff.
     assert (by_rule["TR056"].retourcode, by_rule["TR056"].level) == ("9056", "header")
-    assert (by_rule["TR333"].retourcode, by_rule["TR333"].level) == ("9333", "header")
+    # IV087: 9333 goes on the DeclaratieAntwoord, the class holding DeclaratieNummer.
+    assert (by_rule["TR333"].retourcode, by_rule["TR333"].level) == ("9333", "declaratie")
     assert (by_rule["TR418"].retourcode, by_rule["TR418"].level) == ("0611", "product")
     # A stop without a matching start: TR069's 9069, also used for TR382.
     assert by_rule["TR069"].retourcode == "9069"

@@ -1,8 +1,11 @@
 """Rules that need stored context (earlier messages, contracts, external lists).
 
 `check()` cannot decide these from one message; the Django app does, with the retourcode and
-level listed here (from WJ001 and the TR texts). Rules with a stateless part are marked: that
-part is already checked by `check()`.
+level listed here (from WJ001 and the TR texts; codes.RULE_RETOURCODES holds the same, and
+`Context.reject(rule=...)` looks them up there). Rules with a stateless part are marked: that
+part is already checked by `check()`. Each rule is applied unless NOT_APPLIED says why not;
+ijw/tests/test_rules_applied_table.py fails when an applied rule has no test producing its
+code through ingest. PIPELINE_INSTRUCTIONS lists the invulinstructies processing follows.
 """
 
 from dataclasses import dataclass
@@ -12,13 +15,37 @@ from dataclasses import dataclass
 class StatefulRule:
     rule: str
     retourcode: str
-    level: str  # where the code goes in the return: header / client / product
+    level: str  # where the code goes in the return: header / declaratie / client / product
     messages: tuple[str, ...]
     description: str
+    # Honest bookkeeping: a rule marked applied has a test that produces its code at its level
+    # through the real ingest path (ijw/tests/test_rules_applied_table.py fails otherwise).
+    not_applied: str = ""  # why not, when the app does not apply it
+
+    @property
+    def applied(self) -> bool:
+        return not self.not_applied
+
+
+# Rules the app does not apply (yet), and why.
+NOT_APPLIED: dict[str, str] = {
+    "TR381": "No product code list in force is available (../shared/ijw/codelijsten has JZ020 "
+             "categories only), so processing cannot pass product_code_fits= to check().",
+    "TR418": "Hook ready (services/handlers/declaratie.contract_tariff), but no contract "
+             "tariffs are known until the contracts app plugs its lookup in: nothing refused.",
+    "TR346": "Needs the contract tariff (TR418's source); only the stateless part (an amount no "
+             "tariff consistent with ProductTarief explains) is checked by check().",
+    "TR366": "Open Jeugd builds every JW325 itself from the JW323 it answers (codec "
+             "build_declaratie_antwoord), so it holds by construction; a JW325 imported from "
+             "history is only linked (handlers/replies.py), not compared with the JW323.",
+    "TR367": "As TR366: our JW325 repeats the declared values by construction; imported ones "
+             "are not compared.",
+}
 
 
 def _r(rule, retourcode, level, messages, description) -> StatefulRule:
-    return StatefulRule(rule, retourcode, level, tuple(messages.split()), description)
+    return StatefulRule(rule, retourcode, level, tuple(messages.split()), description,
+                        NOT_APPLIED.get(rule, ""))
 
 
 STATEFUL_RULES: tuple[StatefulRule, ...] = (
@@ -49,10 +76,12 @@ STATEFUL_RULES: tuple[StatefulRule, ...] = (
        "Einddatum/RedenBeeindiging) was not delivered before."),
     _r("TR063", "9063", "product", "JW305 JW307",
        "StatusAanlevering 3: an earlier delivery with the same key exists to delete."),
-    _r("OP033", "9074", "product", "JW305 JW307",
-       "A correction is a delete (3) of the old record plus a new first delivery (1); process the "
-       "deletes of a message before its new records, so delete + new in one message works. A new "
-       "record that clashes with an undeleted one gets 9074 (TR074), a delete of nothing 9063."),
+    _r("OP033", "9326", "product", "JW305 JW307",
+       "A correction is a delete (3) of the old record plus a new first delivery (1); the "
+       "deletes of a message are processed before its new records whatever their order (IV008), "
+       "so delete + new in one message works. A new start while the old one was not deleted "
+       "gets 9326 (TR326), a record with the key of an undeleted one 9074 (TR074), a delete of "
+       "nothing 9063 (TR063)."),
     _r("TR326", "9326", "product", "JW305",
        "A new start only when the toewijzing has no current (unstopped) start."),
     _r("TR071", "9071", "product", "JW305",
@@ -105,11 +134,13 @@ STATEFUL_RULES: tuple[StatefulRule, ...] = (
     _r("TR365", "9365", "product", "JW319",
        "A further answer only when the earlier one was 'Aanvraag in onderzoek'."),
     # JW323 declaratie, JW325 antwoord
-    _r("TR333", "9333", "header", "JW323",
+    _r("TR333", "9333", "declaratie", "JW323",
        "DeclaratieNummer is unique for the provider."),
-    _r("TR318", "8214", "header", "JW323",
+    _r("TR318", "8214", "declaratie", "JW323",
        "When care was delivered every period, the DeclaratiePeriode is the month after the "
-       "previous one (OP284)."),
+       "previous one; OP284 allows overlap only for corrections on the latest period, so a "
+       "period before the latest declared one is refused. The code goes on the "
+       "DeclaratieAntwoord, the class holding DeclaratiePeriode (IV087/IV088)."),
     _r("TR314", "8021", "product", "JW323",
        "ReferentieNummer of the prestatie is unique for the provider across messages (within one "
        "message check() refuses duplicates under TR101)."),
@@ -128,11 +159,11 @@ STATEFUL_RULES: tuple[StatefulRule, ...] = (
     _r("TR308", "9308", "product", "JW323",
        "ProductPeriode einddatum <= einddatum of the toewijzing, when that is set."),
     _r("TR387", "9387", "product", "JW323",
-       "ProductPeriode starts on the 1st of its month unless the toewijzing starts later that "
-       "month."),
+       "ProductPeriode starts on the 1st of its month; when the toewijzing starts later that "
+       "month, on the toewijzing's ingangsdatum."),
     _r("TR388", "9388", "product", "JW323",
-       "ProductPeriode ends on the last day of its month unless the toewijzing ends earlier that "
-       "month."),
+       "ProductPeriode ends on the last day of its month; when the toewijzing ends earlier that "
+       "month, on the toewijzing's einddatum."),
     _r("TR321", "9321", "product", "JW323",
        "GeleverdVolume fits the omvang (volume x frequentie) of the toewijzing in the period."),
     _r("TR322", "9322", "product", "JW323",
@@ -156,4 +187,37 @@ STATEFUL_RULES: tuple[StatefulRule, ...] = (
        "Every prestatie in the answer occurs in the declaration (ProductReferentie)."),
     _r("TR367", "9367", "product", "JW325",
        "Every value of an answered prestatie equals the declared one."),
+)
+
+
+@dataclass(frozen=True)
+class Instruction:
+    """An invulinstructie the processing pipeline follows, and where."""
+
+    iv: str
+    summary: str
+    where: str
+
+
+PIPELINE_INSTRUCTIONS: tuple[Instruction, ...] = (
+    Instruction("IV008", "Corrections of start/stop: the delete (StatusAanlevering 3) is "
+                "processed before the new record, whatever their order in the message.",
+                "services/handlers/start_stop.deletions_first (with OP033)"),
+    Instruction("IV028", "A rule's code goes on the class that holds the element; the other "
+                "classes get 0200 or 0233; a level-2 error returns the Header with 0001 alone.",
+                "services/processing.Context.reject (level from the record's class, checked "
+                "against this table), processing._judge, codec.returns"),
+    Instruction("IV032", "An error on controleniveau 3 or 4 rejects the whole message: nothing "
+                "in it changes any state.",
+                "services/processing._apply_whole (the handler's savepoint is rolled back)"),
+    Instruction("IV087", "The JW325 answers a declaration: the Declaratie's own errors (TR333, "
+                "TR318) on the DeclaratieAntwoord, a Client's error leaves its prestaties "
+                "unassessed (0233), granted prestaties are not listed.",
+                "services/handlers/declaratie, codec.returns.build_declaratie_antwoord"),
+    Instruction("IV088", "A declaration is judged prestatie by prestatie; the approved ones are "
+                "processed (the exception to IV032).",
+                "services/processing.LINE_BY_LINE, services/handlers/declaratie"),
+    Instruction("IV097", "Every AangevraagdProduct of a JW315 has its own ReferentieAanbieder "
+                "and is answered on its own (JW301 product or JW319).",
+                "services/handlers/verzoek (one Verzoek per product), toewijzing (TR379)"),
 )

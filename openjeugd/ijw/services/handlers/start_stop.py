@@ -13,7 +13,7 @@ TEMPORARY_STOP = "20"  # JZ588
 def handle_jw305(ctx, parsed) -> None:
     if parties.resolve(ctx) and not ctx.rejected_whole:
         parties.upsert_youth(ctx, parsed.client)
-        for product in parsed.client.start_producten:
+        for product in deletions_first(parsed.client.start_producten):
             ref = product.ref
             if not ctx.rejected(ref):
                 _apply_start(ctx, ref, product)
@@ -22,10 +22,18 @@ def handle_jw305(ctx, parsed) -> None:
 def handle_jw307(ctx, parsed) -> None:
     if parties.resolve(ctx) and not ctx.rejected_whole:
         parties.upsert_youth(ctx, parsed.client)
-        for product in parsed.client.stop_producten:
+        for product in deletions_first(parsed.client.stop_producten):
             ref = product.ref
             if not ctx.rejected(ref):
                 _apply_stop(ctx, ref, product)
+
+
+def deletions_first(products) -> list:
+    """OP033/IV008: a correction is a delete (StatusAanlevering 3) of the old record plus a new
+    one; the delete is processed first whatever the order in the message ("Uiteraard moet
+    worden voorkomen dat een nieuwe aanlevering eerder wordt verwerkt dan de correctie",
+    IV008), so a new start does not clash with the one it replaces."""
+    return sorted(products, key=lambda product: product.status_aanlevering != DELETE)
 
 
 class _Taakgericht:
@@ -59,7 +67,7 @@ def _toewijzing(ctx, ref, product):
         toewijzing_nummer=product.toewijzing_nummer, youth=ctx.message.youth,
     ).first()
     if toewijzing is None:
-        ctx.reject(level="product", ref=ref, retourcode="9019", rule="TR019",
+        ctx.reject(ref=ref, rule="TR019",
                    text=_("No toewijzing %(nr)s for this client and provider.") %
                    {"nr": product.toewijzing_nummer})
     return toewijzing
@@ -75,13 +83,13 @@ def _apply_start(ctx, ref, product) -> None:
         _delete_start(ctx, ref, toewijzing, same)
         return
     if same is not None:
-        ctx.reject(level="product", ref=ref, retourcode="9074", rule="TR074",
+        ctx.reject(ref=ref, rule="TR074",
                    text=_("A start with this key was already received."))
     elif _open_start(toewijzing) is not None:
-        ctx.reject(level="product", ref=ref, retourcode="9326", rule="TR326",
+        ctx.reject(ref=ref, rule="TR326",
                    text=_("The current delivery has not been stopped yet."))
     elif not toewijzing.covers(product.begindatum, product.begindatum):
-        ctx.reject(level="product", ref=ref, retourcode="9019", rule="TR019",
+        ctx.reject(ref=ref, rule="TR019",
                    text=_("The start date lies outside the toewijzing period."))
     else:
         start = Start.objects.create(begindatum=product.begindatum, message=ctx.message,
@@ -92,12 +100,12 @@ def _apply_start(ctx, ref, product) -> None:
 
 def _delete_start(ctx, ref, toewijzing, start) -> None:
     if start is None:
-        ctx.reject(level="product", ref=ref, retourcode="9063", rule="TR063",
+        ctx.reject(ref=ref, rule="TR063",
                    text=_("There is no earlier start to delete."))
         return
     if _active_stops(toewijzing, start.begindatum).exclude(
             reden_beeindiging=TEMPORARY_STOP).exists():
-        ctx.reject(level="product", ref=ref, retourcode="9071", rule="TR071",
+        ctx.reject(ref=ref, rule="TR071",
                    text=_("The start cannot be deleted: care has already ended."))
         return
     start.deleted_by = ctx.message
@@ -124,7 +132,7 @@ def _apply_stop(ctx, ref, product) -> None:
     if product.status_aanlevering == DELETE:
         stop = stops.filter(einddatum=product.einddatum).first() or stops.last()
         if stop is None:
-            ctx.reject(level="product", ref=ref, retourcode="9063", rule="TR063",
+            ctx.reject(ref=ref, rule="TR063",
                        text=_("There is no earlier stop to delete."))
         else:
             stop.deleted_by = ctx.message
@@ -132,14 +140,28 @@ def _apply_stop(ctx, ref, product) -> None:
         return
     if not toewijzing.starts.filter(deleted_by__isnull=True,
                                     begindatum=product.begindatum).exists():
-        ctx.reject(level="product", ref=ref, retourcode="9069", rule="TR069",
+        ctx.reject(ref=ref, rule="TR069",
                    text=_("There is no current start with this start date."))
     elif product.einddatum < product.begindatum:
-        ctx.reject(level="product", ref=ref, retourcode="9069", rule="TR069",
+        ctx.reject(ref=ref, rule="TR069",
                    text=_("The stop date lies before the start date."))
+    elif stops.filter(einddatum=product.einddatum,
+                      reden_beeindiging=product.reden_beeindiging).exists():
+        ctx.reject(ref=ref, rule="TR074",
+                   text=_("A stop with this key was already received."))
     elif stops.exclude(reden_beeindiging=TEMPORARY_STOP).exists():
-        ctx.reject(level="product", ref=ref, retourcode="9415", rule="TR415",
+        ctx.reject(ref=ref, rule="TR415",
                    text=_("A definitive stop for this start was already received."))
+    elif product.reden_beeindiging == TEMPORARY_STOP and stops.exists():
+        # TR413 (TR413.md): after a temporary stop (reden 20) for the same start, a new stop
+        # must give another reason. (Only temporary stops remain here: TR415 took the rest.)
+        ctx.reject(ref=ref, rule="TR413",
+                   text=_("This start already has a temporary stop; a new stop must end it "
+                          "for good."))
+    elif _ends_before_current_stop(stops, product.einddatum):
+        # TR414 (TR414.md): a new stop ends on or after the einddatum of the current stop.
+        ctx.reject(ref=ref, rule="TR414",
+                   text=_("The stop date lies before the end date of the current stop."))
     else:
         Stop.objects.create(begindatum=product.begindatum, einddatum=product.einddatum,
                             reden_beeindiging=product.reden_beeindiging, message=ctx.message,
@@ -148,3 +170,8 @@ def _apply_stop(ctx, ref, product) -> None:
             start = toewijzing.starts.filter(deleted_by__isnull=True,
                                              begindatum=product.begindatum).first()
             care.follow_delivery(start, einddatum=product.einddatum)
+
+
+def _ends_before_current_stop(stops, einddatum) -> bool:
+    current = stops.order_by("-einddatum").first()
+    return current is not None and einddatum < current.einddatum

@@ -26,14 +26,14 @@ def _apply(ctx, youth, product) -> None:
         municipality=message.municipality, toewijzing_nummer=product.toewijzing_nummer).first()
     if existing is not None and (existing.youth_id != youth.pk or not product.reden_wijziging):
         # TR332: a ToewijzingNummer is unique; re-using it is only a change (RedenWijziging).
-        ctx.reject(level="product", ref=product.ref, retourcode="9332", rule="TR332",
+        ctx.reject(ref=product.ref, rule="TR332",
                    text=_("Toewijzing number %(nr)s is already used.") %
                    {"nr": product.toewijzing_nummer})
         return
     if existing is not None and product.reden_wijziging == VERWIJDERD and \
             existing.prestaties.exclude(toegekend=0).exists():
         # TR385: a toewijzing with granted declaration lines cannot be deleted.
-        ctx.reject(level="product", ref=product.ref, retourcode="9385", rule="TR385",
+        ctx.reject(ref=product.ref, rule="TR385",
                    text=_("Toewijzing %(nr)s has granted declarations and cannot be deleted.") %
                    {"nr": product.toewijzing_nummer})
         return
@@ -57,7 +57,7 @@ def _answers_verzoek(ctx, youth, product) -> bool:
         provider=ctx.message.provider, municipality=ctx.message.municipality,
         referentie_aanbieder=product.referentie_aanbieder).first()
     if verzoek is None:
-        ctx.reject(level="product", ref=product.ref, retourcode="9379", rule="TR379",
+        ctx.reject(ref=product.ref, rule="TR379",
                    text=_("ReferentieAanbieder %(ref)s does not refer to a request.") %
                    {"ref": product.referentie_aanbieder})
         return False

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from openjeugd.ijw.models import Toewijzing, Verzoek
 from openjeugd.ijw.services import care, parties
+from openjeugd.ijw.services.handlers import wijziging
 from openjeugd.lib.workdays import deadline_for
 
 # WJ760 VerzoekAntwoord: 1 rejected, 2 under investigation. WJ759 8: woonplaatsbeginsel.
@@ -21,8 +22,7 @@ def handle_jw315(ctx, parsed) -> None:
         # answered on its own (a JW301 product or a JW319 naming that reference), so each
         # becomes a Verzoek of its own; the message is answered when all of them are.
         for product in parsed.client.aangevraagde_producten:
-            if _reference_is_free(ctx, product.referentie_aanbieder, ref=product.ref,
-                                  level="product"):
+            if _reference_is_free(ctx, product.referentie_aanbieder, ref=product.ref):
                 _create(ctx, Verzoek.Kind.TOEWIJZING, youth, product.referentie_aanbieder,
                         [_jsonable(product)], product.verwijzer)
 
@@ -31,10 +31,13 @@ def handle_jw317(ctx, parsed) -> None:
     if parties.resolve(ctx) and not ctx.rejected_whole:
         youth = parties.known_youth(ctx, parsed.client.bsn)
         verzoek = parsed.client.verzoek
-        if youth is not None and _current_products_known(ctx, youth, verzoek):
+        if youth is None or _names_another_client(ctx, youth, parsed.client):
+            return
+        if _current_products_known(ctx, youth, verzoek) and \
+                wijziging.check(ctx, youth, parsed):
             ctx.message.youth = youth
-            if _reference_is_free(ctx, verzoek.referentie_aanbieder, ref=verzoek.ref,
-                                  level="product") and not _verzoek_open(ctx, youth):
+            if _reference_is_free(ctx, verzoek.referentie_aanbieder, ref=verzoek.ref) \
+                    and not _verzoek_open(ctx, youth):
                 _create(ctx, Verzoek.Kind.WIJZIGING, youth, verzoek.referentie_aanbieder,
                         [_jsonable(verzoek)], "")
 
@@ -46,16 +49,38 @@ def handle_jw319(ctx, parsed) -> None:
     verzoek = Verzoek.objects.filter(
         provider=ctx.message.provider, municipality=ctx.message.municipality,
         referentie_aanbieder=antwoord.referentie_aanbieder).first()
-    if verzoek is None:
-        ctx.reject(level="product", ref="antwoord", retourcode="9379", rule="TR379",
+    if verzoek is not None and _answer_allowed(ctx, verzoek, antwoord):
+        ctx.message.youth = verzoek.youth
+        _answer(ctx, verzoek, antwoord)
+    elif verzoek is None:
+        # TR355 (TR355.md): the answer's ReferentieAanbieder occurs in an earlier VOT/VOW.
+        ctx.reject(ref=antwoord.ref, rule="TR355",
                    text=_("No request with this ReferentieAanbieder."))
-        return
-    if verzoek.state in (Verzoek.State.TOEGEWEZEN, Verzoek.State.AFGEWEZEN):
-        ctx.reject(level="product", ref="antwoord", retourcode="9365", rule="TR365",
+
+
+def _answer_allowed(ctx, verzoek, antwoord) -> bool:
+    """TR359, TR360, TR365 (berichtoverstijgend): what may follow what for one reference."""
+    assigned = verzoek.state == Verzoek.State.TOEGEWEZEN or Toewijzing.objects.filter(
+        municipality=ctx.message.municipality, provider=ctx.message.provider,
+        referentie_aanbieder=verzoek.referentie_aanbieder).exists()
+    if assigned:
+        # TR359: no answer once a toewijzing was sent for this ReferentieAanbieder.
+        ctx.reject(ref=antwoord.ref, rule="TR359",
+                   text=_("A toewijzing was already sent for this request."))
+        return False
+    ok = True
+    if antwoord.verzoek_antwoord == IN_ONDERZOEK and verzoek.state != Verzoek.State.OPEN:
+        # TR360: "Aanvraag in onderzoek" only as the first answer to a reference.
+        ctx.reject(ref=antwoord.ref, rule="TR360",
+                   text=_("'Under investigation' can only be the first answer."))
+        ok = False
+    if verzoek.state == Verzoek.State.AFGEWEZEN:
+        # TR365: a further answer only when the earlier one was "Aanvraag in onderzoek".
+        # (A second "in onderzoek" after a refusal breaks both TR360 and TR365.)
+        ctx.reject(ref=antwoord.ref, rule="TR365",
                    text=_("This request was already answered definitively."))
-        return
-    ctx.message.youth = verzoek.youth
-    _answer(ctx, verzoek, antwoord)
+        ok = False
+    return ok
 
 
 def _answer(ctx, verzoek, antwoord) -> None:
@@ -74,14 +99,14 @@ def _answer(ctx, verzoek, antwoord) -> None:
     mark_answered(verzoek, ctx.message)
 
 
-def _reference_is_free(ctx, reference: str, *, ref: str, level: str) -> bool:
+def _reference_is_free(ctx, reference: str, *, ref: str) -> bool:
     # TR347: ReferentieAanbieder is unique per provider. IV028: the code goes on the class that
     # holds the element (the AangevraagdProduct in a JW315, the Verzoek in a JW317).
     taken = Verzoek.objects.filter(provider=ctx.message.provider,
                                    municipality=ctx.message.municipality,
                                    referentie_aanbieder=reference).exists()
     if taken:
-        ctx.reject(level=level, ref=ref, retourcode="9347", rule="TR347",
+        ctx.reject(ref=ref, rule="TR347",
                    text=_("ReferentieAanbieder %(ref)s was used before.") % {"ref": reference})
     return not taken
 
@@ -94,9 +119,26 @@ def _verzoek_open(ctx, youth) -> bool:
         state__in=[Verzoek.State.OPEN, Verzoek.State.IN_ONDERZOEK]).exclude(
         message=ctx.message).exists()
     if busy:
-        ctx.reject(level="client", ref="client", retourcode="9374", rule="TR374",
+        ctx.reject(ref="client", rule="TR374",
                    text=_("A request for this client is still being handled."))
     return busy
+
+
+def _names_another_client(ctx, youth, client) -> bool:
+    """TR304 (TR304.md, "Bsn moet overeenkomen met Bsn van een Client"): a VOW names
+    toewijzingen of its own client. One of another youth makes the Bsn the error: 8187 on the
+    Client (IV028), before TR350/TR351 would call the product unknown."""
+    verzoek = client.verzoek
+    numbers = {p.toewijzing_nummer for p in
+               [*verzoek.ongewijzigde_producten, *verzoek.te_wijzigen_producten]}
+    other = Toewijzing.objects.filter(
+        municipality=ctx.message.municipality, provider=ctx.message.provider,
+        toewijzing_nummer__in=numbers).exclude(youth=youth).first()
+    if other is not None:
+        ctx.reject(ref=client.ref, rule="TR304",
+                   text=_("Toewijzing %(nr)s belongs to another client.") %
+                   {"nr": other.toewijzing_nummer})
+    return other is not None
 
 
 def _current_products_known(ctx, youth, verzoek) -> bool:
@@ -105,12 +147,12 @@ def _current_products_known(ctx, youth, verzoek) -> bool:
         youth=youth, provider=ctx.message.provider, municipality=ctx.message.municipality,
     ).values_list("toewijzing_nummer", flat=True))
     ok = True
-    for rule, code, products in (("TR350", "9350", verzoek.ongewijzigde_producten),
-                                 ("TR351", "9351", verzoek.te_wijzigen_producten)):
+    for rule, products in (("TR350", verzoek.ongewijzigde_producten),
+                           ("TR351", verzoek.te_wijzigen_producten)):
         for product in products or []:
             if product.toewijzing_nummer not in current:
                 ok = False
-                ctx.reject(level="product", ref=product.ref, retourcode=code, rule=rule,
+                ctx.reject(ref=product.ref, rule=rule,
                            text=_("Toewijzing %(nr)s is not a current assignment.") %
                            {"nr": product.toewijzing_nummer})
     return ok
