@@ -11,7 +11,7 @@ from openjeugd.ijw import clock, codec
 from openjeugd.ijw.codec.codes import record_level, rule_code
 from openjeugd.ijw.codec.rules import Finding, check
 from openjeugd.ijw.models import Finding as FindingRow
-from openjeugd.ijw.models import Message
+from openjeugd.ijw.models import Message, Prestatie
 from openjeugd.ijw.routing import ANSWER_DEADLINE, RETURN_OF, direction_of
 from openjeugd.lib.workdays import deadline_for
 
@@ -184,12 +184,23 @@ def _finish(ctx: Context) -> None:
 
 
 def _status(ctx: Context) -> str:
-    if ctx.rejected_whole:
-        return Message.Status.REJECTED
-    if ctx.findings and ctx.message.code in LINE_BY_LINE:
-        return Message.Status.PARTLY_GRANTED
+    if ctx.message.code in LINE_BY_LINE:
+        return _declaration_status(ctx)
     if ctx.findings:
         return Message.Status.REJECTED
     if ctx.message.direction == Message.Direction.OUT:
         return Message.Status.SENT
     return Message.Status.ACCEPTED
+
+
+def _declaration_status(ctx: Context) -> str:
+    """IV087/IV088: a declaration is refused whole at its header or DeclaratieAntwoord level,
+    or when none of its lines could be assessed (every client unknown); otherwise it is judged
+    line by line, and a client's or a line's error leaves the other lines granted. Assessed
+    with any refusal is "partly granted": its JW325 says per line what was granted."""
+    if any(f.level in ("header", "declaratie") for f in ctx.findings):
+        return Message.Status.REJECTED
+    if not ctx.findings:
+        return Message.Status.ACCEPTED
+    assessed = Prestatie.objects.filter(declaratie__message=ctx.message).exists()
+    return Message.Status.PARTLY_GRANTED if assessed else Message.Status.REJECTED

@@ -198,3 +198,20 @@ def test_declaration_with_one_bad_line_still_grants_the_good_one(deliver, assign
     outcome = deliver(message)
     assert outcome.message.status == Message.Status.PARTLY_GRANTED
     assert outcome.reply is not None
+
+
+def test_declaration_with_one_unknown_client_still_grants_the_known_one(deliver, assigned):
+    deliver(samples.sample_jw305())
+    message = samples.sample_jw323()
+    known = message.declaratie.clienten[0]
+    unknown = dataclasses.replace(known, bsn=valid_bsn(7002), prestaties=[
+        samples.sample_prestatie(referentie="P-UNKNOWN", toewijzing_nummer="2001")])
+    message.declaratie.clienten = [unknown, known]
+    # Two lines of € 1,368.00 declared: € 2,736.00 in total (else a level-2 error).
+    message.declaratie.totaal_ingediend_bedrag *= 2
+    outcome = deliver(message)
+    # 8187 on the unknown client (TR304) leaves the known client's line granted: 16 h ×
+    # € 85.50 = € 1,368.00, so the message is partly granted, not rejected.
+    assert outcome.message.status == Message.Status.PARTLY_GRANTED
+    assert {(f.rule, f.level) for f in outcome.message.findings.all()} == {("TR304", "client")}
+    assert str(outcome.message.findings.get().retourcode) == "8187"
