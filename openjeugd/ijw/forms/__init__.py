@@ -75,3 +75,12 @@ class UploadForm(forms.Form):
         if not self.entries:
             raise forms.ValidationError(_("The zip file holds no .xml messages."))
         return upload
+
+
+class MessageSearchForm(forms.Form):
+    """Sent as POST: a BSN never goes into a URL (and so never into a server log)."""
+
+    q = forms.CharField(label=_("BSN or surname of the client"), min_length=2, max_length=200,
+                        widget=forms.TextInput(attrs={
+                            "class": "utrecht-textbox utrecht-textbox--html-input",
+                            "autocomplete": "off"}))
