@@ -78,6 +78,12 @@ class ChangeForm(forms.Form):
     einddatum = _date_field(_("New end date"))
     reden_wijziging = _codes(_("Reason for change"), "JZ002")
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # condities-constraints CS335: RedenWijziging 13 needs Einddatum = Ingangsdatum.
+        self.fields["reden_wijziging"].help_text = _(
+            "To withdraw the assignment, choose 13 (Verwijderd) and its start date as end date.")
+
 
 class AnswerForm(forms.Form):
     """JW319: reject the request or say it is being investigated (WJ760)."""

@@ -46,8 +46,8 @@ def _sent(request, message):
 def _draft_key(request, form) -> str:
     """Ties "send" to the values the user saw in the preview: changed values preview again."""
     values = {name: request.POST.get(form.add_prefix(name), "") for name in form.fields}
-    return salted_hmac("ijw.draft", json.dumps(values, sort_keys=True) + str(request.user.pk)
-                       ).hexdigest()
+    return salted_hmac("ijw.draft", json.dumps(values, sort_keys=True) + str(request.user.pk),
+                       algorithm="sha256").hexdigest()
 
 
 def _confirms(request, form) -> bool:
