@@ -65,7 +65,7 @@ def _section(title: str, ref: str, record) -> Section:
         value = getattr(record, spec.name)
         if spec.name in _SKIPPED or value is None or value == []:
             continue
-        label = spec.metadata.get("xml", spec.name).split("/")[-1]
+        label = _label(spec.metadata.get("xml", spec.name))
         if spec.name == "retourcodes":
             section.retourcodes = [Retourcode(c, codes.retourcode_meaning(c)) for c in value]
         elif isinstance(value, list):
@@ -77,6 +77,12 @@ def _section(title: str, ref: str, record) -> Section:
         else:
             section.fields.append((label, _display(owner, spec, value)))
     return section
+
+
+def _label(path: str) -> str:
+    # "StartProducten/StartProduct" → the item; "Geboortedatum/Datum" → the composite.
+    outer, _, inner = path.rpartition("/")
+    return outer if inner in {"Datum", "DatumGebruik"} else inner
 
 
 def _child(label: str, record) -> Section:
