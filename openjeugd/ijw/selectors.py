@@ -22,6 +22,7 @@ from openjeugd.ijw.models import (
     ToewijzingVersion,
     Verzoek,
 )
+from openjeugd.registry.models import Provider
 
 # Plain names of the 14 iJw 3.2 messages, shown next to the code ("JW305 Start of care").
 MESSAGE_NAMES = {
@@ -84,12 +85,18 @@ def overdue_q(today: date) -> Q:
     )
 
 
-def message_list(user, *, direction: str = "", code: str = "", status: str = "",
+def message_list(user, *, direction: str = "", box: str = "", code: str = "", status: str = "",
                  received_from: date | None = None, received_to: date | None = None,
-                 overdue: bool = False) -> QuerySet[Message]:
+                 overdue: bool = False, youths: QuerySet | None = None) -> QuerySet[Message]:
+    """direction is the region's view (in = provider → municipality, for the API); box is the
+    viewer's ("in": what the user's organisation received, "out": what it sent)."""
     messages = messages_visible_to(user)
     if direction:
         messages = messages.filter(direction=direction)
+    if box:
+        messages = messages.filter(box_q(user, box))
+    if youths is not None:
+        messages = messages.filter(about_youths_q(youths))
     if code:
         messages = messages.filter(code=code)
     if status:
@@ -101,7 +108,38 @@ def message_list(user, *, direction: str = "", code: str = "", status: str = "",
     if overdue:
         messages = messages.filter(overdue_q(clock.today()))
     return (messages.defer("raw").select_related("municipality", "provider")
+            .prefetch_related(Prefetch("findings", queryset=Finding.objects.order_by("retourcode")))
             .annotate(finding_count=Count("findings")).order_by("-received_at", "-id"))
+
+
+def box_q(user, box: str) -> Q:
+    """A provider's inbox holds what was sent to its AGB code, a municipality's (or region's)
+    what was sent to one of its gemeentecodes; the outbox what they sent."""
+    party = "ontvanger" if box == "in" else "afzender"
+    return Q(**{f"{party}__in": policy.party_codes(user)})
+
+
+def about_youths_q(youths: QuerySet) -> Q:
+    """Messages about these youths: their own client messages and declarations naming them."""
+    declared = Prestatie.objects.filter(youth__in=youths).values("declaratie__message_id")
+    return Q(youth__in=youths) | Q(pk__in=declared)
+
+
+def youths_matching(user, search: str) -> QuerySet:
+    """Youths the user may see whose BSN is `search` or whose surname contains it."""
+    search = search.strip()
+    q = Q(bsn=search) if search.isdigit() else Q(surname__icontains=search)
+    return policy.youths_visible_to(user).filter(q)
+
+
+def retourcodes_of(message: Message) -> list[str]:
+    """The distinct retourcodes given to a message (findings prefetched by message_list)."""
+    return sorted({finding.retourcode for finding in message.findings.all()})
+
+
+def providers_for_assignment(municipality) -> QuerySet[Provider]:
+    """Providers registered for the municipality's region: those it can assign care to."""
+    return Provider.objects.filter(regions=municipality.region_id).order_by("name")
 
 
 def message_detail(user, pk) -> Message | None:

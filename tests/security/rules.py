@@ -145,6 +145,11 @@ def sends_for_provider(user, obj) -> bool:
     return obj.provider.agb_code in own_agb_codes(user)
 
 
+def sends_as_a_provider(user, _obj) -> bool:
+    """A provider's request (JW315) about a youth it may see: any provider staff."""
+    return bool(own_agb_codes(user))
+
+
 def changes_registry_of(user, municipality) -> bool:
     """A regional admin manages the registry of its own region, never another's (finding 8)."""
     codes = own_municipality_codes(user)
@@ -315,14 +320,33 @@ WEB_RULES: dict[str, Rule] = {
     "registry:team-list": Rule(Perm.VIEW_REGISTRY, probes=("region", "kind")),
     "registry:youth-list": Rule(Perm.VIEW_YOUTH, probes=("q", "page")),
     "registry:youth-detail": Rule(Perm.VIEW_YOUTH, "youth"),
-    "ijw:inbox": Rule(Perm.VIEW_MESSAGES, probes=("received_from", "status", "page")),
-    "ijw:outbox": Rule(Perm.VIEW_MESSAGES, probes=("received_from", "status", "page")),
+    # The search by BSN or surname is a POST (never a BSN in a URL).
+    "ijw:inbox": Rule(Perm.VIEW_MESSAGES, probes=("received_from", "status", "page"),
+                      methods=("GET", "POST"), body=lambda w, o, r: {"q": "9999"}),
+    "ijw:outbox": Rule(Perm.VIEW_MESSAGES, probes=("received_from", "status", "page"),
+                       methods=("GET", "POST"), body=lambda w, o, r: {"q": "9999"}),
     "ijw:message-detail": Rule(Perm.VIEW_MESSAGES, "message"),
     "ijw:message-raw": Rule(Perm.VIEW_MESSAGES, "message_content"),
     "ijw:upload": Rule(Perm.EXCHANGE_MESSAGES, methods=("GET", "POST"),
                        body=lambda w, o, r: {}),
     "ijw:youth-timeline": Rule(Perm.VIEW_YOUTH, "youth"),
     "ijw:overview": Rule(Perm.VIEW_REGION_FIGURES),
+    # Screens that send a message (form → check → confirm): the same parties as the API
+    # actions; an empty form answers 400 and sends nothing.
+    "ijw:assign": Rule(Perm.EXCHANGE_MESSAGES, "youth", may_act=sends_for_municipality,
+                       methods=_MANAGE, body=lambda w, o, r: {}),
+    "ijw:change": Rule(Perm.EXCHANGE_MESSAGES, "toewijzing", may_act=sends_for_municipality,
+                       methods=_MANAGE, body=lambda w, o, r: {}),
+    "ijw:answer": Rule(Perm.EXCHANGE_MESSAGES, "verzoek", may_act=sends_for_municipality,
+                       methods=_MANAGE, body=lambda w, o, r: {}),
+    "ijw:request": Rule(Perm.EXCHANGE_MESSAGES, "youth", may_act=sends_as_a_provider,
+                        methods=_MANAGE, body=lambda w, o, r: {}),
+    "ijw:start": Rule(Perm.EXCHANGE_MESSAGES, "toewijzing", may_act=sends_for_provider,
+                      methods=_MANAGE, body=lambda w, o, r: {}),
+    "ijw:declare": Rule(Perm.EXCHANGE_MESSAGES, "toewijzing", may_act=sends_for_provider,
+                        methods=_MANAGE, body=lambda w, o, r: {}),
+    "ijw:stop": Rule(Perm.EXCHANGE_MESSAGES, "start", may_act=sends_for_provider,
+                     methods=_MANAGE, body=lambda w, o, r: {}),
     # The registry of the own region: another region's objects answer 404, also to GET.
     "registry:manage": Rule(Perm.CHANGE_REGISTRY),
     "registry:manage-population": Rule(Perm.CHANGE_REGISTRY, "managed_municipality",

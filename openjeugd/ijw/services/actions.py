@@ -1,6 +1,11 @@
 """What users do that produces a message: the municipality assigns and answers, a provider
-asks, reports start and stop, and declares. Each action builds the message, sends it through
-the one path (outbox or ingest) and returns the archived message with its outcome.
+asks, reports start and stop, and declares.
+
+Each action has ONE builder (`_assign_message`, …) that checks who sends and builds the
+message. The action itself (`assign`, …) builds with numbers taken from the locked counters
+and sends through the one path (outbox or ingest); its twin `preview_*` builds the same message
+with the numbers it would probably get and returns a `drafts.Draft` with the stateless rule
+checks, without taking a number or archiving anything.
 """
 
 from datetime import date
@@ -13,11 +18,20 @@ from django.utils.translation import gettext as _
 from openjeugd.accounts import audit, policy
 from openjeugd.accounts.policy import Perm
 from openjeugd.accounts.purposes import Purpose
-from openjeugd.ijw import build, clock, codec
+from openjeugd.ijw import build, clock, codec, drafts
 from openjeugd.ijw.codec import model as m
-from openjeugd.ijw.models import Message, Start, Toewijzing, ToewijzingNummerCounter, Verzoek
+from openjeugd.ijw.models import (
+    IdentificatieCounter,
+    Message,
+    Start,
+    Toewijzing,
+    ToewijzingNummerCounter,
+    Verzoek,
+)
 from openjeugd.ijw.services import outbox
 from openjeugd.ijw.services.ingest import ingest
+
+# --- who sends ------------------------------------------------------------------------------
 
 
 def _sends_as(user, afzender: str, ontvanger: str) -> None:
@@ -29,7 +43,7 @@ def _sends_as(user, afzender: str, ontvanger: str) -> None:
 
 
 def _municipality_of(user, municipality, provider):
-    _sends_as(user, municipality.code, provider.agb_code)
+    _sends_as(user, municipality.code, provider.agb_code if provider else "")
 
 
 def _provider_of(user, provider, municipality):
@@ -38,19 +52,47 @@ def _provider_of(user, provider, municipality):
     _sends_as(user, provider.agb_code, municipality.code)
 
 
-def _send_out(user, message: m.Message) -> Message:
-    try:
-        stored = outbox.send(message)
-    except outbox.OutgoingInvalid as error:
-        raise ValidationError({"__all__": [str(error)]}) from error
-    audit.record_write(user, "create", stored, purpose=Purpose.MESSAGE_SEND)
-    return stored
+def require_municipality_sender(user, municipality, provider=None) -> None:
+    """For the screens: refuse (403) before showing a form this user could never send."""
+    _municipality_of(user, municipality, provider)
 
 
-def _send_in(user, message: m.Message) -> Message:
-    stored = ingest(codec.serialize(message), filename=f"{message.code}.xml", user=user).message
-    audit.record_write(user, "create", stored, purpose=Purpose.MESSAGE_SEND)
-    return stored
+def require_provider_sender(user, provider, municipality) -> None:
+    _provider_of(user, provider, municipality)
+
+
+# --- numbers: taken when sending, only looked at for a preview -------------------------------
+
+
+class _Taken:
+    """Numbers from the locked counters: only for a message that is really sent."""
+
+    @staticmethod
+    def identificatie(afzender: str) -> str:
+        return outbox.next_identificatie(afzender)
+
+    @staticmethod
+    def toewijzing_nummer(municipality) -> str:
+        return _next_toewijzing_nummer(municipality)
+
+
+class _Peeked:
+    """The numbers a message would probably get; takes nothing (someone may send first)."""
+
+    @staticmethod
+    def identificatie(afzender: str) -> str:
+        last = IdentificatieCounter.objects.filter(afzender=afzender).values_list(
+            "last", flat=True).first() or 0
+        return f"OJ{last + 1:010d}"  # the format of outbox.next_identificatie
+
+    @staticmethod
+    def toewijzing_nummer(municipality) -> str:
+        last = ToewijzingNummerCounter.objects.filter(municipality=municipality).values_list(
+            "last", flat=True).first()
+        return str((last if last is not None else _highest_number(municipality)) + 1)
+
+
+TAKEN, PEEKED = _Taken(), _Peeked()
 
 
 def _next_toewijzing_nummer(municipality) -> str:
@@ -75,29 +117,70 @@ def _highest_number(municipality) -> int:
     return max((int(n) for n in numbers if n.isascii() and n.isdigit()), default=0)
 
 
-@transaction.atomic
-def assign(user, *, youth_id: int, provider, categorie: str, code: str = "",
-           ingangsdatum: date, einddatum: date | None, volume: int | None = None,
-           eenheid: str = "", frequentie: str = "", budget: Decimal | None = None,
-           referentie_aanbieder: str = "") -> Message:
-    """JW301: the municipality assigns one product to a provider."""
+# --- sending ----------------------------------------------------------------------------------
+
+
+def _send_out(user, message: m.Message) -> Message:
+    try:
+        stored = outbox.send(message)
+    except outbox.OutgoingInvalid as error:
+        raise ValidationError({"__all__": [str(error)]}) from error
+    audit.record_write(user, "create", stored, purpose=Purpose.MESSAGE_SEND)
+    return stored
+
+
+def _send_in(user, message: m.Message) -> Message:
+    stored = ingest(codec.serialize(message), filename=f"{message.code}.xml", user=user).message
+    audit.record_write(user, "create", stored, purpose=Purpose.MESSAGE_SEND)
+    return stored
+
+
+def _municipality_head(code: str, municipality, provider, numbers) -> m.Header:
+    return build.header(code, afzender=municipality.code, ontvanger=provider.agb_code,
+                        identificatie=numbers.identificatie(municipality.code),
+                        dagtekening=clock.today())
+
+
+def _provider_head(code: str, provider, municipality, numbers=TAKEN) -> m.Header:
+    return build.header(code, afzender=provider.agb_code, ontvanger=municipality.code,
+                        identificatie=numbers.identificatie(provider.agb_code),
+                        dagtekening=clock.today())
+
+
+# --- JW301: assign ------------------------------------------------------------------------------
+
+
+def _assign_message(user, numbers, *, youth_id: int, provider, categorie: str, code: str = "",
+                    ingangsdatum: date, einddatum: date | None, volume: int | None = None,
+                    eenheid: str = "", frequentie: str = "", budget: Decimal | None = None,
+                    referentie_aanbieder: str = "") -> m.JW301:
     youth = policy.read_youth(user, youth_id, purpose=Purpose.TOEWIJZING)
-    _municipality_of(user, youth.municipality, provider)
     municipality = youth.municipality
+    _municipality_of(user, municipality, provider)
     line = build.toegewezen_product(
-        nummer=_next_toewijzing_nummer(municipality), categorie=categorie, code=code,
+        nummer=numbers.toewijzing_nummer(municipality), categorie=categorie, code=code,
         toegewezen_op=clock.today(), ingangsdatum=ingangsdatum, einddatum=einddatum,
         volume=volume, eenheid=eenheid, frequentie=frequentie, budget=budget,
         referentie_aanbieder=referentie_aanbieder)
-    head = build.header("JW301", afzender=municipality.code, ontvanger=provider.agb_code,
-                        identificatie=outbox.next_identificatie(municipality.code),
-                        dagtekening=clock.today())
-    return _send_out(user, build.jw301(head, youth, [line]))
+    head = _municipality_head("JW301", municipality, provider, numbers)
+    return build.jw301(head, youth, [line])
 
 
 @transaction.atomic
-def change(user, toewijzing: Toewijzing, *, einddatum: date, reden_wijziging: str) -> Message:
-    """JW301 with RedenWijziging: shorten, extend or withdraw (JZ002) a toewijzing."""
+def assign(user, **fields) -> Message:
+    """JW301: the municipality assigns one product to a provider (fields of _assign_message)."""
+    return _send_out(user, _assign_message(user, TAKEN, **fields))
+
+
+def preview_assign(user, **fields) -> drafts.Draft:
+    return drafts.review(_assign_message(user, PEEKED, **fields))
+
+
+# --- JW301 with RedenWijziging: change, extend, shorten, withdraw -----------------------------
+
+
+def _change_message(user, numbers, toewijzing: Toewijzing, *, einddatum: date,
+                    reden_wijziging: str) -> m.JW301:
     policy.read_youth(user, toewijzing.youth_id, purpose=Purpose.TOEWIJZING_CHANGE)
     _municipality_of(user, toewijzing.municipality, toewijzing.provider)
     line = build.toegewezen_product(
@@ -106,45 +189,71 @@ def change(user, toewijzing: Toewijzing, *, einddatum: date, reden_wijziging: st
         ingangsdatum=toewijzing.ingangsdatum, einddatum=einddatum, volume=toewijzing.volume,
         eenheid=toewijzing.eenheid, frequentie=toewijzing.frequentie, budget=toewijzing.budget,
         reden_wijziging=reden_wijziging)
-    code = toewijzing.municipality.code
-    head = build.header("JW301", afzender=code, ontvanger=toewijzing.provider.agb_code,
-                        identificatie=outbox.next_identificatie(code), dagtekening=clock.today())
-    return _send_out(user, build.jw301(head, toewijzing.youth, [line]))
+    head = _municipality_head("JW301", toewijzing.municipality, toewijzing.provider, numbers)
+    return build.jw301(head, toewijzing.youth, [line])
 
 
 @transaction.atomic
-def answer_verzoek(user, verzoek: Verzoek, *, antwoord: str, reden_afwijzing: str = "",
-                   woonplaats_gemeente: str = "") -> Message:
-    """JW319: reject a request, or say it is being investigated (WJ760)."""
+def change(user, toewijzing: Toewijzing, *, einddatum: date, reden_wijziging: str) -> Message:
+    """JW301 with RedenWijziging: shorten, extend or withdraw (JZ002 13) a toewijzing."""
+    return _send_out(user, _change_message(user, TAKEN, toewijzing, einddatum=einddatum,
+                                           reden_wijziging=reden_wijziging))
+
+
+def preview_change(user, toewijzing: Toewijzing, **fields) -> drafts.Draft:
+    return drafts.review(_change_message(user, PEEKED, toewijzing, **fields))
+
+
+# --- JW319: answer a request -----------------------------------------------------------------
+
+
+def _answer_message(user, numbers, verzoek: Verzoek, *, antwoord: str, reden_afwijzing: str = "",
+                    woonplaats_gemeente: str = "") -> m.JW319:
     policy.read_youth(user, verzoek.youth_id, purpose=Purpose.VERZOEK_ANSWER)
     _municipality_of(user, verzoek.municipality, verzoek.provider)
-    code = verzoek.municipality.code
-    head = build.header("JW319", afzender=code, ontvanger=verzoek.provider.agb_code,
-                        identificatie=outbox.next_identificatie(code), dagtekening=clock.today())
-    return _send_out(user, build.jw319(
-        head, referentie_aanbieder=verzoek.referentie_aanbieder, antwoord=antwoord,
-        reden_afwijzing=reden_afwijzing, woonplaats_gemeente=woonplaats_gemeente))
-
-
-def _provider_head(code: str, provider, municipality) -> m.Header:
-    return build.header(code, afzender=provider.agb_code, ontvanger=municipality.code,
-                        identificatie=outbox.next_identificatie(provider.agb_code),
-                        dagtekening=clock.today())
+    head = _municipality_head("JW319", verzoek.municipality, verzoek.provider, numbers)
+    return build.jw319(head, referentie_aanbieder=verzoek.referentie_aanbieder,
+                       antwoord=antwoord, reden_afwijzing=reden_afwijzing,
+                       woonplaats_gemeente=woonplaats_gemeente)
 
 
 @transaction.atomic
-def request_toewijzing(user, *, youth, municipality, referentie_aanbieder: str, categorie: str,
-                       ingangsdatum: date, verwijzer_type: str, verwijzer_naam: str = "",
-                       verwijzer_agb: str = "") -> Message:
-    """JW315 from a provider; `youth` is anything with bsn, birth_date, geslacht, names."""
+def answer_verzoek(user, verzoek: Verzoek, **fields) -> Message:
+    """JW319: reject a request, or say it is being investigated (WJ760)."""
+    return _send_out(user, _answer_message(user, TAKEN, verzoek, **fields))
+
+
+def preview_answer_verzoek(user, verzoek: Verzoek, **fields) -> drafts.Draft:
+    return drafts.review(_answer_message(user, PEEKED, verzoek, **fields))
+
+
+# --- JW315: a provider requests a toewijzing ---------------------------------------------------
+
+
+def _request_message(user, numbers, *, youth, municipality, referentie_aanbieder: str,
+                     categorie: str, ingangsdatum: date, verwijzer_type: str,
+                     verwijzer_naam: str = "", verwijzer_agb: str = "") -> m.JW315:
     _provider_of(user, user.provider, municipality)
     requested = m.AangevraagdProduct(
         referentie_aanbieder=referentie_aanbieder, product=build.product(categorie, None),
         toewijzing_ingangsdatum=ingangsdatum,
         verwijzer=m.Verwijzer(type=verwijzer_type, naam=verwijzer_naam or None,
                               zorgverlener_code=verwijzer_agb or None))
-    head = _provider_head("JW315", user.provider, municipality)
-    return _send_in(user, build.jw315(head, youth, [requested]))
+    head = _provider_head("JW315", user.provider, municipality, numbers)
+    return build.jw315(head, youth, [requested])
+
+
+@transaction.atomic
+def request_toewijzing(user, **fields) -> Message:
+    """JW315 from a provider; `youth` is anything with bsn, birth_date, geslacht, names."""
+    return _send_in(user, _request_message(user, TAKEN, **fields))
+
+
+def preview_request_toewijzing(user, **fields) -> drafts.Draft:
+    return drafts.review(_request_message(user, PEEKED, **fields))
+
+
+# --- JW305 / JW307: start and stop -------------------------------------------------------------
 
 
 def _delivery_line(toewijzing, **fields):
@@ -153,31 +262,50 @@ def _delivery_line(toewijzing, **fields):
             "toewijzing_ingangsdatum": toewijzing.ingangsdatum, **fields}
 
 
-@transaction.atomic
-def report_start(user, toewijzing: Toewijzing, *, begindatum: date) -> Message:
-    """JW305: the provider reports that care started."""
+def _start_message(user, numbers, toewijzing: Toewijzing, *, begindatum: date) -> m.JW305:
     _provider_of(user, toewijzing.provider, toewijzing.municipality)
     line = m.StartProduct(**_delivery_line(toewijzing, begindatum=begindatum,
                                            status_aanlevering="1"))
-    head = _provider_head("JW305", toewijzing.provider, toewijzing.municipality)
-    return _send_in(user, build.jw305(head, toewijzing.youth, [line]))
+    head = _provider_head("JW305", toewijzing.provider, toewijzing.municipality, numbers)
+    return build.jw305(head, toewijzing.youth, [line])
+
+
+@transaction.atomic
+def report_start(user, toewijzing: Toewijzing, *, begindatum: date) -> Message:
+    """JW305: the provider reports that care started."""
+    return _send_in(user, _start_message(user, TAKEN, toewijzing, begindatum=begindatum))
+
+
+def preview_start(user, toewijzing: Toewijzing, **fields) -> drafts.Draft:
+    return drafts.review(_start_message(user, PEEKED, toewijzing, **fields))
+
+
+def _stop_message(user, numbers, start: Start, *, einddatum: date,
+                  reden_beeindiging: str) -> m.JW307:
+    _provider_of(user, start.provider, start.municipality)
+    line = m.StopProduct(**_delivery_line(
+        start.toewijzing, begindatum=start.begindatum, einddatum=einddatum,
+        reden_beeindiging=reden_beeindiging, status_aanlevering="1"))
+    head = _provider_head("JW307", start.provider, start.municipality, numbers)
+    return build.jw307(head, start.youth, [line])
 
 
 @transaction.atomic
 def report_stop(user, start: Start, *, einddatum: date, reden_beeindiging: str) -> Message:
     """JW307: the provider reports that care ended (JZ588 reason)."""
-    toewijzing = start.toewijzing
-    _provider_of(user, start.provider, start.municipality)
-    line = m.StopProduct(**_delivery_line(
-        toewijzing, begindatum=start.begindatum, einddatum=einddatum,
-        reden_beeindiging=reden_beeindiging, status_aanlevering="1"))
-    head = _provider_head("JW307", start.provider, start.municipality)
-    return _send_in(user, build.jw307(head, start.youth, [line]))
+    return _send_in(user, _stop_message(user, TAKEN, start, einddatum=einddatum,
+                                        reden_beeindiging=reden_beeindiging))
 
 
-@transaction.atomic
-def declare(user, *, municipality, period: tuple[date, date], lines: list[dict]) -> Message:
-    """JW323 over one calendar month; each line: toewijzing, volume, tarief, referentie."""
+def preview_stop(user, start: Start, **fields) -> drafts.Draft:
+    return drafts.review(_stop_message(user, PEEKED, start, **fields))
+
+
+# --- JW323: declare -----------------------------------------------------------------------------
+
+
+def _declare_message(user, numbers, *, municipality, period: tuple[date, date],
+                     lines: list[dict]) -> m.JW323:
     _provider_of(user, user.provider, municipality)
     clients: dict[str, list[m.Prestatie]] = {}
     for line in lines:
@@ -190,6 +318,16 @@ def declare(user, *, municipality, period: tuple[date, date], lines: list[dict])
             product_periode=m.Periode(begindatum=period[0], einddatum=period[1]),
             geleverd_volume=line["volume"], eenheid=toewijzing.eenheid,
             product_tarief=line["tarief"], ingediend_bedrag=amount))
-    head = _provider_head("JW323", user.provider, municipality)
-    return _send_in(user, build.jw323(head, nummer=head.identificatie, periode=period,
-                                      clients=clients))
+    head = _provider_head("JW323", user.provider, municipality, numbers)
+    return build.jw323(head, nummer=head.identificatie, periode=period, clients=clients)
+
+
+@transaction.atomic
+def declare(user, *, municipality, period: tuple[date, date], lines: list[dict]) -> Message:
+    """JW323 over one calendar month; each line: toewijzing, volume, tarief, referentie."""
+    return _send_in(user, _declare_message(user, TAKEN, municipality=municipality,
+                                           period=period, lines=lines))
+
+
+def preview_declare(user, **fields) -> drafts.Draft:
+    return drafts.review(_declare_message(user, PEEKED, **fields))

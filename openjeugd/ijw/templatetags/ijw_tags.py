@@ -1,8 +1,11 @@
-"""Show iJw codes with what they mean: message names, retourcodes, reasons for ending."""
+"""Show iJw codes with what they mean: message names, retourcodes, reasons for ending; and
+amounts in the notation of the active language."""
+
+from decimal import Decimal
 
 from django import template
 
-from openjeugd.ijw import selectors
+from openjeugd.ijw import content, selectors
 from openjeugd.ijw.codec import codes
 
 register = template.Library()
@@ -27,3 +30,11 @@ def retourcode_explanation(code: str) -> str:
 def code_meaning(code: str, code_list: str) -> str:
     """{{ stop.reden_beeindiging|code_meaning:"JZ588" }}"""
     return codes.meaning(code_list, code) if code else ""
+
+
+@register.filter
+def money(value) -> str:
+    """{{ 1020|money }} → "€ 1.020,00" in Dutch; "–" for no amount."""
+    if value is None or value == "":
+        return "–"
+    return content.money(Decimal(value))

@@ -15,9 +15,9 @@ def test_provider_staff_sees_only_its_own_traffic(client, provider, two_provider
                                                    user_with):
     ours, theirs = two_providers_traffic
     client.force_login(user_with("provider_staff", provider=provider))
-    response = client.get(reverse("ijw:inbox"))
+    response = client.get(reverse("ijw:outbox"))
     assert response.status_code == 200
-    # Both JW315s are incoming; only the one our provider sent is listed.
+    # Issue #8: the boxes are the viewer's. Both providers sent a JW315; our outbox lists ours.
     assert _listed_ids(response) == {ours.message.pk}
     detail = client.get(reverse("ijw:message-detail", args=[theirs.message.pk]))
     assert detail.status_code == 404
@@ -29,8 +29,8 @@ def test_provider_staff_sees_the_returns_sent_to_it(client, provider, two_provid
                                                     user_with):
     ours, _theirs = two_providers_traffic
     client.force_login(user_with("provider_staff", provider=provider))
-    response = client.get(reverse("ijw:outbox"))
-    # Each JW315 got a JW316 return at once; ours is the only one addressed to our provider.
+    response = client.get(reverse("ijw:inbox"))
+    # Each JW315 got a JW316 return at once; ours is the only one our Postvak IN received.
     assert _listed_ids(response) == {ours.reply.pk}
 
 

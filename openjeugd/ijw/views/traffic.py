@@ -7,8 +7,8 @@ from openjeugd.accounts import audit, policy
 from openjeugd.accounts.decorators import requires
 from openjeugd.accounts.policy import Perm
 from openjeugd.accounts.purposes import Purpose
-from openjeugd.ijw import clock, selectors
-from openjeugd.ijw.forms import MessageFilterForm
+from openjeugd.ijw import clock, content, selectors
+from openjeugd.ijw.forms import MessageFilterForm, MessageSearchForm
 from openjeugd.ijw.models import Message
 
 PAGE_SIZE = 50
@@ -16,23 +16,46 @@ PAGE_SIZE = 50
 
 @requires(Perm.VIEW_MESSAGES)
 def inbox(request):
-    return _traffic(request, Message.Direction.IN)
+    return _traffic(request, "in")
 
 
 @requires(Perm.VIEW_MESSAGES)
 def outbox(request):
-    return _traffic(request, Message.Direction.OUT)
+    return _traffic(request, "out")
 
 
-def _traffic(request, direction: str):
+def _traffic(request, box: str):
+    """The viewer's own Postvak IN / UIT; a POSTed search narrows it to the youths the user may
+    see with that BSN or surname (first page only: the search is not repeated in links)."""
     form = MessageFilterForm(request.GET or None)
-    messages = selectors.message_list(request.user, direction=direction, **form.filters())
-    page = Paginator(messages, PAGE_SIZE).get_page(request.GET.get("page"))
-    _mark_deadlines(page.object_list)
+    search = MessageSearchForm(request.POST if request.method == "POST" else None)
+    youths = None
+    if search.is_bound and search.is_valid() and policy.has_perm(request.user, Perm.VIEW_YOUTH):
+        youths = selectors.youths_matching(request.user, search.cleaned_data["q"])
+    messages = selectors.message_list(request.user, box=box, youths=youths, **form.filters())
+    page = Paginator(messages, PAGE_SIZE).get_page(
+        1 if search.is_bound else request.GET.get("page"))
+    if youths is not None:
+        _log_search(request, search.cleaned_data["q"], page.paginator.count)
+    _mark_rows(page.object_list)
     return render(request, "ijw/traffic.html", {
-        "form": form, "page": page, "direction": direction,
-        "can_exchange": policy.has_perm(request.user, Perm.EXCHANGE_MESSAGES),
-    })
+        "form": form, "search": search, "searched": youths is not None, "page": page,
+        "direction": box, "can_exchange": policy.has_perm(request.user, Perm.EXCHANGE_MESSAGES),
+        "can_search": policy.has_perm(request.user, Perm.VIEW_YOUTH),
+    }, status=400 if search.errors else 200)
+
+
+def _log_search(request, words: str, hits: int) -> None:
+    # The search words are personal data: the log keeps only what kind of search it was.
+    kind = "by BSN" if words.strip().isdigit() else "by surname"
+    audit.record(request.user, "search", "ijw.Message", None, purpose=Purpose.YOUTH_SEARCH,
+                 request=request, hits=hits, object_repr=kind)
+
+
+def _mark_rows(messages) -> None:
+    _mark_deadlines(messages)
+    for message in messages:
+        message.retourcodes = selectors.retourcodes_of(message)
 
 
 def _mark_deadlines(messages) -> None:
@@ -55,13 +78,16 @@ def message_detail(request, pk):
     audit.record_object(request.user, "read", message, purpose=Purpose.MESSAGE_DETAIL,
                         request=request)
     _mark_deadlines([message])
+    can_view_content = selectors.message_content_visible(request.user, message)
     return render(request, "ijw/message_detail.html", {
         "message": message,
+        # What the message says (clients, products, amounts): parsed from the stored bytes.
+        "content": content.read_stored(message.raw) if can_view_content else None,
         "findings": message.findings.all(),
         "replies": message.replies.all(),
         "can_view_youth": policy.has_perm(request.user, Perm.VIEW_YOUTH),
         # References name clients (BSN): only for users with youth access.
-        "can_view_content": selectors.message_content_visible(request.user, message),
+        "can_view_content": can_view_content,
     })
 
 

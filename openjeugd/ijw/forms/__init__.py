@@ -3,9 +3,9 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from openjeugd.ijw import uploads
+from openjeugd.ijw import selectors, uploads
+from openjeugd.ijw.codec import MESSAGE_CODES
 from openjeugd.ijw.models import Message
-from openjeugd.ijw.selectors import MESSAGE_NAMES
 
 _SELECT = {"class": "utrecht-select utrecht-select--html-select"}
 _DATE = {"class": "utrecht-textbox utrecht-textbox--html-input", "type": "date"}
@@ -20,7 +20,8 @@ def upload_max_bytes() -> int:
 class MessageFilterForm(forms.Form):
     code = forms.ChoiceField(
         label=_("Message"), required=False,
-        choices=[("", _("all messages"))] + [(c, f"{c} {n}") for c, n in MESSAGE_NAMES.items()],
+        choices=lambda: [("", _("all messages"))] + [(c, selectors.message_label(c))
+                                                     for c in MESSAGE_CODES],
         widget=forms.Select(attrs=_SELECT))
     status = forms.ChoiceField(label=_("Status"), required=False,
                                choices=[("", _("all statuses"))] + Message.Status.choices,
@@ -75,3 +76,12 @@ class UploadForm(forms.Form):
         if not self.entries:
             raise forms.ValidationError(_("The zip file holds no .xml messages."))
         return upload
+
+
+class MessageSearchForm(forms.Form):
+    """Sent as POST: a BSN never goes into a URL (and so never into a server log)."""
+
+    q = forms.CharField(label=_("BSN or surname of the client"), min_length=2, max_length=200,
+                        widget=forms.TextInput(attrs={
+                            "class": "utrecht-textbox utrecht-textbox--html-input",
+                            "autocomplete": "off"}))

@@ -1,0 +1,148 @@
+"""Forms for the actions that send a message (services.actions). Codes are offered from the
+official code lists with their meaning; checks that need the stored context are the service's
+and the rules' (shown in the preview)."""
+
+from calendar import monthrange
+from datetime import date
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from openjeugd.ijw.codec import codes
+from openjeugd.registry.models import Provider
+
+_TEXT = {"class": "utrecht-textbox utrecht-textbox--html-input"}
+_SELECT = {"class": "utrecht-select utrecht-select--html-select"}
+_DATE = {**_TEXT, "type": "date"}
+
+
+def _code_choices(list_name: str, *, blank: bool = False) -> list[tuple[str, str]]:
+    choices = [(code, f"{code} {meaning}") for code, meaning in codes.code_list(list_name).items()]
+    return [("", "–")] + choices if blank else choices
+
+
+def _codes(label, list_name: str, *, required: bool = True) -> forms.ChoiceField:
+    return forms.ChoiceField(label=label, required=required, widget=forms.Select(attrs=_SELECT),
+                             choices=_code_choices(list_name, blank=not required))
+
+
+def _date_field(label, *, required: bool = True) -> forms.DateField:
+    return forms.DateField(label=label, required=required,
+                           widget=forms.DateInput(attrs=_DATE, format="%Y-%m-%d"))
+
+
+def _text(label, max_length: int, *, required: bool = False) -> forms.CharField:
+    return forms.CharField(label=label, max_length=max_length, required=required,
+                           widget=forms.TextInput(attrs=_TEXT))
+
+
+class AssignForm(forms.Form):
+    """JW301 for one product."""
+
+    provider = forms.ModelChoiceField(label=_("Provider"), queryset=Provider.objects.none(),
+                                      widget=forms.Select(attrs=_SELECT))
+    categorie = _codes(_("Product category"), "JZ020")
+    code = _text(_("Product code"), 5)
+    ingangsdatum = _date_field(_("Start date"))
+    einddatum = _date_field(_("End date"), required=False)
+    volume = forms.IntegerField(label=_("Volume"), required=False, min_value=1,
+                                widget=forms.NumberInput(attrs=_TEXT))
+    eenheid = _codes(_("Unit"), "WJ756", required=False)
+    frequentie = _codes(_("Frequency"), "WMO757", required=False)
+    budget = forms.DecimalField(label=_("Budget (euro)"), required=False, min_value=0,
+                                max_digits=12, decimal_places=2,
+                                widget=forms.NumberInput(attrs={**_TEXT, "step": "0.01"}))
+    referentie_aanbieder = _text(_("Provider reference (of a request)"), 40)
+
+    def __init__(self, *args, providers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["provider"].queryset = providers
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("ingangsdatum"), data.get("einddatum")
+        if start and end and end < start:
+            self.add_error("einddatum", _("The end date lies before the start date."))
+        # An Omvang has all three parts or none (iJw CDT_Omvang).
+        parts = [data.get("volume"), data.get("eenheid"), data.get("frequentie")]
+        if any(parts) and not all(parts):
+            for name, value in zip(("volume", "eenheid", "frequentie"), parts, strict=True):
+                if not value:
+                    self.add_error(name, _("Volume, unit and frequency go together."))
+        return data
+
+
+class ChangeForm(forms.Form):
+    """JW301 with RedenWijziging: a new end date; withdrawing is reason 13 "Verwijderd"."""
+
+    einddatum = _date_field(_("New end date"))
+    reden_wijziging = _codes(_("Reason for change"), "JZ002")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # condities-constraints CS335: RedenWijziging 13 needs Einddatum = Ingangsdatum.
+        self.fields["reden_wijziging"].help_text = _(
+            "To withdraw the assignment, choose 13 (Verwijderd) and its start date as end date.")
+
+
+class AnswerForm(forms.Form):
+    """JW319: reject the request or say it is being investigated (WJ760)."""
+
+    antwoord = _codes(_("Answer"), "WJ760")
+    reden_afwijzing = _codes(_("Reason for rejection"), "WJ759", required=False)
+    woonplaats_gemeente = _text(_("Municipality responsible (woonplaatsbeginsel)"), 4)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("antwoord") == codes.VERZOEK_AFGEWEZEN and not data.get("reden_afwijzing"):
+            self.add_error("reden_afwijzing", _("A rejection needs a reason."))
+        return data
+
+
+class RequestForm(forms.Form):
+    """JW315 for one product."""
+
+    referentie_aanbieder = _text(_("Your reference for this request"), 40, required=True)
+    categorie = _codes(_("Product category"), "JZ020")
+    ingangsdatum = _date_field(_("Requested start date"))
+    verwijzer_type = _codes(_("Referred by"), "COD327")
+    verwijzer_naam = _text(_("Name of the referrer"), 35)
+    verwijzer_agb = _text(_("AGB code of the referrer"), 8)
+
+
+class StartForm(forms.Form):
+    begindatum = _date_field(_("Start of care"))
+
+
+class StopForm(forms.Form):
+    einddatum = _date_field(_("End of care"))
+    reden_beeindiging = _codes(_("Reason for ending"), "JZ588")
+
+    def __init__(self, *args, start, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.start = start
+
+    def clean_einddatum(self):
+        end = self.cleaned_data["einddatum"]
+        if end < self.start.begindatum:
+            raise forms.ValidationError(_("The end of care lies before its start."))
+        return end
+
+
+class DeclareForm(forms.Form):
+    """JW323 with one prestatie for one toewijzing over one calendar month."""
+
+    maand = forms.DateField(label=_("Month"), input_formats=["%Y-%m"],
+                            widget=forms.DateInput(attrs={**_TEXT, "type": "month"},
+                                                   format="%Y-%m"))
+    referentie = _text(_("Reference number of the prestatie"), 20, required=True)
+    volume = forms.IntegerField(label=_("Delivered volume"), min_value=1,
+                                widget=forms.NumberInput(attrs=_TEXT))
+    tarief = forms.DecimalField(label=_("Tariff per unit (euro)"), min_value=0, max_digits=12,
+                                decimal_places=2,
+                                widget=forms.NumberInput(attrs={**_TEXT, "step": "0.01"}))
+
+    @staticmethod
+    def period_of(maand: date) -> tuple[date, date]:
+        first = maand.replace(day=1)
+        return first, first.replace(day=monthrange(first.year, first.month)[1])
