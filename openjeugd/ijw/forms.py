@@ -4,8 +4,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from openjeugd.ijw import uploads
+from openjeugd.ijw.codec.message_types import MESSAGE_TYPES
 from openjeugd.ijw.models import Message
-from openjeugd.ijw.selectors import MESSAGE_NAMES
 
 _SELECT = {"class": "utrecht-select utrecht-select--html-select"}
 _DATE = {"class": "utrecht-textbox utrecht-textbox--html-input", "type": "date"}
@@ -20,7 +20,8 @@ def upload_max_bytes() -> int:
 class MessageFilterForm(forms.Form):
     code = forms.ChoiceField(
         label=_("Message"), required=False,
-        choices=[("", _("all messages"))] + [(c, f"{c} {n}") for c, n in MESSAGE_NAMES.items()],
+        choices=[("", _("all messages"))]
+        + [(c, f"{c} {t.name}") for c, t in MESSAGE_TYPES.items()],
         widget=forms.Select(attrs=_SELECT))
     status = forms.ChoiceField(label=_("Status"), required=False,
                                choices=[("", _("all statuses"))] + Message.Status.choices,

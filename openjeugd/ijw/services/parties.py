@@ -9,15 +9,14 @@ from django.utils.translation import gettext as _
 
 from openjeugd.accounts import audit
 from openjeugd.accounts.purposes import Purpose
+from openjeugd.ijw.codec.codes import TECHNICAL_REJECTION, UNKNOWN_CLIENT, UNKNOWN_MUNICIPALITY
 from openjeugd.ijw.models import Message
 from openjeugd.registry.models import Municipality, Provider, Youth
 
 # WJ001 S300: gemeentecode ongeldig (TR378); 8187: the prestatie/client is not known here.
-UNKNOWN_MUNICIPALITY = "S300"
-UNKNOWN_CLIENT = "8187"
 # An AGB code of a provider not registered for the municipality's region: no contract, no
-# processing.
-UNKNOWN_PROVIDER = "0001"
+# processing (0001).
+UNKNOWN_PROVIDER = TECHNICAL_REJECTION
 # TR378 (technische-regels/externe-bon/TR378.md, "oudere CBS lijst ... actueel is op
 # Ingangsdatum"): after a redivision an old gemeentecode stays valid for care assigned while it
 # existed. So a municipality that no longer exists cannot start anything new (no assignment,
