@@ -9,6 +9,8 @@ import dataclasses
 from datetime import date
 from decimal import Decimal
 
+from openjeugd.lib.money import round_money
+
 from .codes import FULLY_GRANTED, NO_REMARK, NOT_ASSESSED
 from .message_types import MESSAGE_TYPES, RETOUR
 from .model import (
@@ -109,7 +111,7 @@ def build_declaratie_antwoord(msg: JW323, *, rejected: dict[str, list[str]], ide
     afgewezen = sum((p.ingediend_bedrag for c in clienten for p in c.prestaties), Decimal("0"))
     antwoord = DeclaratieAntwoord(
         declaratie_nummer=declaratie.declaratie_nummer, totaal_ingediend_bedrag=ingediend,
-        totaal_toegekend_bedrag=(ingediend - afgewezen).quantize(Decimal("0.01")),
+        totaal_toegekend_bedrag=round_money(ingediend - afgewezen),
         clienten=clienten, retourcodes=[GEEN_OPMERKING if clienten else VOLLEDIG_TOEGEWEZEN])
     return JW325(header=header, declaratie_antwoord=antwoord)
 

@@ -18,6 +18,7 @@ from openjeugd.ijw.codec import model as m
 from openjeugd.ijw.models import Message, Start, Toewijzing, ToewijzingNummerCounter, Verzoek
 from openjeugd.ijw.services import outbox
 from openjeugd.ijw.services.ingest import ingest
+from openjeugd.lib.money import round_money
 
 
 def _sends_as(user, afzender: str, ontvanger: str) -> None:
@@ -182,7 +183,7 @@ def declare(user, *, municipality, period: tuple[date, date], lines: list[dict])
     clients: dict[str, list[m.Prestatie]] = {}
     for line in lines:
         toewijzing = line["toewijzing"]
-        amount = (line["tarief"] * line["volume"]).quantize(Decimal("0.01"))
+        amount = round_money(line["tarief"] * line["volume"])
         clients.setdefault(toewijzing.youth.bsn, []).append(m.Prestatie(
             product_referentie=line["referentie"], toewijzing_nummer=toewijzing.toewijzing_nummer,
             product_categorie=toewijzing.product_categorie,
