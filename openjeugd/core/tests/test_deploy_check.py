@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from django.conf import settings
+
 PROJECT = Path(__file__).resolve().parents[3]
 
 
@@ -23,6 +25,8 @@ def run_check(**extra_env) -> subprocess.CompletedProcess:
         "ALLOWED_HOSTS": "openjeugd.regio.example",
         "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{PROJECT}/var/check.sqlite3"),
         "LOG_LEVEL": "WARNING",
+        # Production needs the official iJw XSDs (system check ijw.E001).
+        "IJW_XSD_DIR": settings.IJW_XSD_DIR,
         **extra_env,
     }
     return subprocess.run(  # noqa: S603 - our own interpreter and manage.py
@@ -43,3 +47,9 @@ def test_check_deploy_catches_an_unsafe_setting():
     result = run_check(SECURE_HSTS_SECONDS="0")
     assert result.returncode != 0
     assert "security.W004" in result.stdout + result.stderr
+
+
+def test_check_deploy_refuses_production_without_the_xsds():
+    result = run_check(IJW_XSD_DIR="")
+    assert result.returncode != 0
+    assert "ijw.E001" in result.stdout + result.stderr
