@@ -52,6 +52,7 @@ system-packages:
 	scripts/system-packages test
 lint: install
 	$(VENV)/bin/ruff check openjeugd bench tests
+	$(VENV)/bin/lint-imports --no-cache
 
 clean:
 	rm -rf $(VENV) node_modules var

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from openjeugd.accounts import audit
 from openjeugd.accounts.roles import Role, ScopeKind
+from openjeugd.registry.models import CareRelation, Municipality, Youth
 
 
 class Perm(StrEnum):
@@ -65,8 +66,6 @@ def require(user, perm: Perm) -> None:
 
 def municipality_codes_in_scope(user) -> list[str]:
     """Gemeentecodes whose data (youths, message traffic) this user works with."""
-    from openjeugd.registry.models import Municipality
-
     if user.scope_kind == ScopeKind.MUNICIPALITY:
         return [user.municipality.code]
     if user.scope_kind == ScopeKind.REGION:
@@ -174,8 +173,6 @@ def care_relations_active(today: date | None = None) -> Q:
 
 def youths_visible_to(user) -> QuerySet:
     """The youths whose record this user may open; empty for roles without VIEW_YOUTH."""
-    from openjeugd.registry.models import CareRelation, Youth
-
     if not has_perm(user, Perm.VIEW_YOUTH):
         return Youth.objects.none()
     if user.scope_kind == ScopeKind.PROVIDER:
@@ -201,8 +198,6 @@ def read_youth(user, youth_id, *, purpose: str, request=None):
 
 
 def _owner_region_of_youth(youth_id) -> int | None:
-    from openjeugd.registry.models import Youth
-
     if not _is_id(youth_id):
         return None
     return Youth.objects.filter(pk=youth_id).values_list(

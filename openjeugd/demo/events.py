@@ -1,6 +1,6 @@
 """The care history of a demo region as plain facts, before they become iJw messages.
 
-Pure data: no Django. `openjeugd.ijw.demo_bridge` turns each event into the message a
+Pure data: no Django. `openjeugd.demo.ijw_bridge` turns each event into the message a
 municipality or provider would send (Referral -> JW315 when a provider asks, Toewijzing and
 Change -> JW301, Start -> JW305, Stop -> JW307, Declaration -> JW323 lines) and imports it
 through the same path as real traffic, so no demo figure bypasses the iJw checks.

@@ -27,6 +27,7 @@ from openjeugd.demo.events import (
 )
 from openjeugd.demo.organisations import OrganisationPlan, ProviderSpec, plan_organisations
 from openjeugd.demo.profiles import ETMAAL, PER_MAAND, PER_WEEK, TOTAAL, Product, RegionProfile
+from openjeugd.lib.money import round_money
 
 RUNNING_OVER_SHARE = 0.15  # trajectories still open at the end of the period
 SECOND_TRAJECTORY_SHARE = 0.12  # youths who return for a second trajectory
@@ -36,7 +37,6 @@ AGE_WEIGHTS = tuple(2 if age < 4 else 5 if age < 12 else 6 for age in range(18))
 # JZ588 reasons when the provider stops early, with weights.
 EARLY_STOP_REASONS = (("32", 35), ("33", 15), ("34", 30), ("35", 10), ("38", 5), ("39", 5))
 FIRST_TOEWIJZING_NUMMER = 200_001
-CENT = Decimal("0.01")
 
 
 @dataclass(frozen=True)
@@ -355,4 +355,4 @@ def _lines(context: _Context, toewijzing: Toewijzing, product: Product, sent: da
 
 
 def _amount(volume: int, tariff: Decimal) -> Decimal:
-    return (volume * tariff).quantize(CENT)
+    return round_money(volume * tariff)

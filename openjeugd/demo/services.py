@@ -1,7 +1,7 @@
 """Writes of the demo set-up: the master data a region administrator would enter.
 
 Care facts are NOT written here: they reach Open Jeugd only as iJw messages through
-openjeugd.ijw.demo_bridge, the same import path as real traffic.
+openjeugd.demo.ijw_bridge, the same import path as real traffic.
 """
 
 import datetime

@@ -12,6 +12,7 @@ from openjeugd.accounts import policy
 from openjeugd.accounts.policy import Perm
 from openjeugd.ijw import clock
 from openjeugd.ijw.codec import codes
+from openjeugd.ijw.codec.message_types import message_type
 from openjeugd.ijw.models import (
     Finding,
     Message,
@@ -24,27 +25,11 @@ from openjeugd.ijw.models import (
 )
 from openjeugd.registry.models import Provider
 
-# Plain names of the 14 iJw 3.2 messages, shown next to the code ("JW305 Start of care").
-MESSAGE_NAMES = {
-    "JW301": _("Assignment"),
-    "JW302": _("Assignment return"),
-    "JW305": _("Start of care"),
-    "JW306": _("Start of care return"),
-    "JW307": _("End of care"),
-    "JW308": _("End of care return"),
-    "JW315": _("Request for assignment"),
-    "JW316": _("Request for assignment return"),
-    "JW317": _("Request for change"),
-    "JW318": _("Request for change return"),
-    "JW319": _("Answer to request"),
-    "JW320": _("Answer to request return"),
-    "JW323": _("Declaration"),
-    "JW325": _("Declaration answer"),
-}
-
 
 def message_name(code: str) -> str:
-    return str(MESSAGE_NAMES.get(code, _("unreadable message")))
+    """The plain name of a message ("Start of care"), from the one message-type table."""
+    found = message_type(code)
+    return str(found.name if found else _("unreadable message"))
 
 
 def message_label(code: str) -> str:

@@ -13,11 +13,11 @@ from django.utils.translation import gettext as _
 from openjeugd.accounts import audit, policy
 from openjeugd.accounts.purposes import Purpose
 from openjeugd.ijw import services
+from openjeugd.ijw.files import MAX_MESSAGE_BYTES, is_message_member
 from openjeugd.ijw.services.sniff import sniff
 
 # A zip can claim small sizes and inflate to gigabytes: cap what we read, not what it says.
 MAX_ENTRIES = 10_000
-MAX_MESSAGE_BYTES = 5 * 1024 * 1024
 
 
 class BundleError(ValueError):
@@ -77,12 +77,6 @@ def _read_entries(name: str, archive: zipfile.ZipFile, max_total: int) -> list[E
             raise BundleError(_("%(name)s is too big once unpacked.") % {"name": name})
         entries.append(Entry(f"{name}/{info.filename}", data))
     return entries
-
-
-def is_message_member(info: zipfile.ZipInfo) -> bool:
-    base = info.filename.rsplit("/", 1)[-1]
-    return (not info.is_dir() and base.lower().endswith(".xml") and not base.startswith(".")
-            and not info.filename.startswith("__MACOSX/"))
 
 
 def deliver(entries: list[Entry], *, user=None, via: str = "") -> list[Result]:

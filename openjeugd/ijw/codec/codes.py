@@ -11,6 +11,8 @@ from typing import Literal
 
 from django.utils.translation import gettext_lazy as _
 
+from .message_types import MESSAGE_TYPES
+
 Level = Literal["header", "declaratie", "client", "product"]
 
 # --- Code lists: list id -> {code: short official meaning (Dutch)} ---------------------------
@@ -209,11 +211,8 @@ SOORT_ADRES = {  # COD757
 
 AANDUIDING_WOONADRES = {"AB": "Aan boord", "BY": "Bij", "TO": "Tegenover", "WW": "Woonwagen"}
 
-BERICHTCODE = {  # COD002-VEKTIS: message type -> code in the header
-    "JW301": "436", "JW302": "437", "JW305": "438", "JW306": "439", "JW307": "440",
-    "JW308": "441", "JW315": "446", "JW316": "447", "JW317": "486", "JW318": "487",
-    "JW319": "488", "JW320": "489", "JW323": "490", "JW325": "491",
-}
+# COD002-VEKTIS: message type -> code in the header, from the one message-type table.
+BERICHTCODE = {code: str(t.berichtcode) for code, t in MESSAGE_TYPES.items()}
 
 # --- WJ001 retourcodes ----------------------------------------------------------------------
 
@@ -458,7 +457,9 @@ RETOURCODES: dict[str, Retourcode] = dict([
 
 # Codes that mean "accepted": a return carrying only these rejects nothing. 0233 (not assessed)
 # is neither accepted nor an error of its own: it marks parts skipped because of another error.
-OK_CODES = frozenset({"0200", "8001"})
+NO_REMARK = "0200"  # Geen opmerking over deze berichtklasse
+FULLY_GRANTED = "8001"  # Declaratie is volledig toegewezen
+OK_CODES = frozenset({NO_REMARK, FULLY_GRANTED})
 NOT_ASSESSED = "0233"
 TECHNICAL_REJECTION = "0001"
 
@@ -518,6 +519,11 @@ RULE_RETOURCODES: dict[str, RuleCode] = {
         ("TR411", "9411"), ("TR412", "9412"), ("TR366", "9366"), ("TR367", "9367"),
     )},
 }
+
+# Codes the pipeline sets itself, outside the handlers' rule checks: looked up in the table above.
+DUPLICATE_IDENTIFICATION = RULE_RETOURCODES["TR056"].retourcode  # 9056
+UNKNOWN_MUNICIPALITY = RULE_RETOURCODES["TR378"].retourcode  # S300
+UNKNOWN_CLIENT = RULE_RETOURCODES["TR304"].retourcode  # 8187
 
 
 # --- Lookups ---------------------------------------------------------------------------------

@@ -1,8 +1,10 @@
 """The one error the codec raises for input it cannot turn into a message."""
 
+from .codes import TECHNICAL_REJECTION
+
 # WJ001 0001: "Bericht is afgekeurd om technische redenen" - the code the standard uses for
 # every failure at control levels 1 and 2 (XSD and in-message checks, IV028).
-TECHNICAL = "0001"
+TECHNICAL = TECHNICAL_REJECTION
 
 
 class CodecError(ValueError):

@@ -24,6 +24,7 @@ from decimal import Decimal
 from typing import ClassVar
 
 from .fields import codes, many, opt, req
+from .message_types import MESSAGE_TYPES
 
 
 class Record:
@@ -627,15 +628,10 @@ class JW325(Message):
     declaratie_antwoord: DeclaratieAntwoord | None = opt("DeclaratieAntwoord")
 
 
-MESSAGE_CODES: dict[str, int] = {
-    "JW301": 436, "JW302": 437, "JW305": 438, "JW306": 439, "JW307": 440, "JW308": 441,
-    "JW315": 446, "JW316": 447, "JW317": 486, "JW318": 487, "JW319": 488, "JW320": 489,
-    "JW323": 490, "JW325": 491,
-}
-RETURN_OF: dict[str, str] = {
-    "JW301": "JW302", "JW305": "JW306", "JW307": "JW308", "JW315": "JW316",
-    "JW317": "JW318", "JW319": "JW320", "JW323": "JW325",
-}
+# Derived from the one message-type table, for the codec's own lookups.
+MESSAGE_CODES: dict[str, int] = {code: t.berichtcode for code, t in MESSAGE_TYPES.items()}
+RETURN_OF: dict[str, str] = {code: t.answered_by for code, t in MESSAGE_TYPES.items()
+                             if t.answered_by}
 MESSAGE_CLASSES: dict[str, type[Message]] = {
     cls.code: cls for cls in (JW301, JW302, JW305, JW306, JW307, JW308, JW315, JW316, JW317,
                               JW318, JW319, JW320, JW323, JW325)

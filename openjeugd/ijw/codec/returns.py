@@ -9,12 +9,15 @@ import dataclasses
 from datetime import date
 from decimal import Decimal
 
+from openjeugd.lib.money import round_money
+
+from .codes import FULLY_GRANTED, NO_REMARK, NOT_ASSESSED
+from .message_types import MESSAGE_TYPES, RETOUR
 from .model import (
     JW323,
     JW325,
     MESSAGE_CLASSES,
     MESSAGE_CODES,
-    RETURN_OF,
     XSD_VERSIE,
     DeclaratieAntwoord,
     Header,
@@ -22,9 +25,9 @@ from .model import (
     Record,
 )
 
-GEEN_OPMERKING = "0200"
-NIET_BEOORDEELD = "0233"
-VOLLEDIG_TOEGEWEZEN = "8001"
+GEEN_OPMERKING = NO_REMARK
+NIET_BEOORDEELD = NOT_ASSESSED
+VOLLEDIG_TOEGEWEZEN = FULLY_GRANTED
 
 
 def build_return(msg: Message, *, header_codes: list[str], record_codes: dict[str, list[str]],
@@ -36,11 +39,11 @@ def build_return(msg: Message, *, header_codes: list[str], record_codes: dict[st
     them. Otherwise the header gets 0200 and the whole content comes back with every record
     marked: its own codes, 0233 under a rejected record, else 0200.
     """
-    if msg.is_return or msg.code == "JW323":
+    return_code = MESSAGE_TYPES[msg.code].answered_by
+    if return_code is None or MESSAGE_TYPES[return_code].kind != RETOUR:
         raise ValueError(f"{msg.code} has no return message; JW323 gets build_declaratie_antwoord")
     record_codes = {ref: list(c) for ref, c in record_codes.items() if c}
     header_codes = sorted({*header_codes, *record_codes.pop("header", [])})
-    return_code = RETURN_OF[msg.code]
     header = dataclasses.replace(
         msg.header, berichtcode=MESSAGE_CODES[return_code], identificatie_retour=identificatie,
         dagtekening_retour=dagtekening, xslt_versie=xslt_versie,
@@ -108,7 +111,7 @@ def build_declaratie_antwoord(msg: JW323, *, rejected: dict[str, list[str]], ide
     afgewezen = sum((p.ingediend_bedrag for c in clienten for p in c.prestaties), Decimal("0"))
     antwoord = DeclaratieAntwoord(
         declaratie_nummer=declaratie.declaratie_nummer, totaal_ingediend_bedrag=ingediend,
-        totaal_toegekend_bedrag=(ingediend - afgewezen).quantize(Decimal("0.01")),
+        totaal_toegekend_bedrag=round_money(ingediend - afgewezen),
         clienten=clienten, retourcodes=[GEEN_OPMERKING if clienten else VOLLEDIG_TOEGEWEZEN])
     return JW325(header=header, declaratie_antwoord=antwoord)
 

@@ -7,6 +7,8 @@ Nijmegen (0268) receiving 4 hours a week of ambulant youth care (45A48) from one
 from datetime import date, time
 from decimal import Decimal
 
+from openjeugd.lib.money import round_money
+
 from . import model as m
 from .model import make_header as header
 from .returns import build_declaratie_antwoord, build_return
@@ -137,7 +139,7 @@ def sample_prestatie(*, referentie="P000001", toewijzing_nummer="1001", categori
                      productcode="45A48", begindatum=date(2026, 2, 1),
                      einddatum=date(2026, 2, 28), volume=16, eenheid="04",
                      tarief=Decimal("85.50"), credit=False) -> m.Prestatie:
-    bedrag = (tarief * volume).quantize(Decimal("0.01"))
+    bedrag = round_money(tarief * volume)
     return m.Prestatie(
         product_referentie=referentie, toewijzing_nummer=toewijzing_nummer,
         product_categorie=categorie, product_code=productcode,

@@ -18,10 +18,11 @@ from decimal import Decimal
 
 from lxml import etree
 
+from openjeugd.lib.money import round_money
+
 from .errors import TECHNICAL, CodecError
 
 BASIS_NS = "http://www.istandaarden.nl/ijw/3_2/basisschema/schema"
-_CENT = Decimal("0.01")
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 _DIGITS = re.compile(r"[0-9]+")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -216,7 +217,7 @@ def _convert(text: str, spec: _Spec):
     if spec.type is int or spec.conv == "cents":
         if not _INTEGER.fullmatch(text):
             raise ValueError("not a whole number")
-        return (Decimal(text) / 100).quantize(_CENT) if spec.conv == "cents" else int(text)
+        return round_money(Decimal(text) / 100) if spec.conv == "cents" else int(text)
     if spec.type is date:
         if not _DATE.fullmatch(text):
             raise ValueError("not a date (YYYY-MM-DD)")

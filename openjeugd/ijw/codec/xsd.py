@@ -7,6 +7,7 @@ from pathlib import Path
 from lxml import etree
 
 from .errors import TECHNICAL, CodecError
+from .message_types import MESSAGE_TYPES
 from .xmlio import _NAMESPACE, _root
 
 _SCHEMA_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
@@ -36,6 +37,22 @@ def _compile(xsd_dir: str, name: str) -> etree.XMLSchema:
         raise FileNotFoundError(f"No XSD for {name.upper()} in {xsd_dir}")
     # The message XSD imports basisschema.xsd by relative path: parse from the file.
     return etree.XMLSchema(etree.parse(str(path), _SCHEMA_PARSER))
+
+
+def schema_problems(xsd_dir) -> list[str]:
+    """Why this directory cannot check iJw 3.2 messages; empty when every message's XSD
+    (and the basisschema it imports) compiles."""
+    if not xsd_dir:
+        return ["no XSD directory given"]
+    if not Path(xsd_dir).is_dir():
+        return [f"{xsd_dir} is not a directory"]
+    problems = []
+    for code in MESSAGE_TYPES:
+        try:
+            schema_for(code, xsd_dir)
+        except (OSError, etree.XMLSchemaParseError, etree.XMLSyntaxError) as error:
+            problems.append(f"{code}: {error}")
+    return problems
 
 
 def validate_xsd(data: bytes, xsd_dir) -> list[XsdIssue]:

@@ -3,8 +3,8 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from openjeugd.ijw import selectors, uploads
-from openjeugd.ijw.codec import MESSAGE_CODES
+from openjeugd.ijw import uploads
+from openjeugd.ijw.codec.message_types import MESSAGE_TYPES
 from openjeugd.ijw.models import Message
 
 _SELECT = {"class": "utrecht-select utrecht-select--html-select"}
@@ -20,8 +20,8 @@ def upload_max_bytes() -> int:
 class MessageFilterForm(forms.Form):
     code = forms.ChoiceField(
         label=_("Message"), required=False,
-        choices=lambda: [("", _("all messages"))] + [(c, selectors.message_label(c))
-                                                     for c in MESSAGE_CODES],
+        choices=[("", _("all messages"))]
+        + [(c, f"{c} {t.name}") for c, t in MESSAGE_TYPES.items()],
         widget=forms.Select(attrs=_SELECT))
     status = forms.ChoiceField(label=_("Status"), required=False,
                                choices=[("", _("all statuses"))] + Message.Status.choices,

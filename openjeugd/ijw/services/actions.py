@@ -30,6 +30,7 @@ from openjeugd.ijw.models import (
 )
 from openjeugd.ijw.services import outbox
 from openjeugd.ijw.services.ingest import ingest
+from openjeugd.lib.money import round_money
 
 # --- who sends ------------------------------------------------------------------------------
 
@@ -310,7 +311,7 @@ def _declare_message(user, numbers, *, municipality, period: tuple[date, date],
     clients: dict[str, list[m.Prestatie]] = {}
     for line in lines:
         toewijzing = line["toewijzing"]
-        amount = (line["tarief"] * line["volume"]).quantize(Decimal("0.01"))
+        amount = round_money(line["tarief"] * line["volume"])
         clients.setdefault(toewijzing.youth.bsn, []).append(m.Prestatie(
             product_referentie=line["referentie"], toewijzing_nummer=toewijzing.toewijzing_nummer,
             product_categorie=toewijzing.product_categorie,

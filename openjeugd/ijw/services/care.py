@@ -8,10 +8,11 @@ ends it at once. A provider's own request gives access while the municipality de
 from django.utils import timezone
 
 from openjeugd.ijw import clock
+from openjeugd.ijw.codec.codes import REDEN_WIJZIGING_VERWIJDERD
 from openjeugd.registry import care_relations
 from openjeugd.registry.models import CareRelation
 
-VERWIJDERD = "13"  # JZ002: sent by mistake, to be treated as never sent
+VERWIJDERD = REDEN_WIJZIGING_VERWIJDERD  # JZ002 13: sent by mistake, treated as never sent
 
 
 def _toewijzing_source(toewijzing) -> str:

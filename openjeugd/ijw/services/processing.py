@@ -1,4 +1,8 @@
-"""Processes one archived message: checks, state changes, findings, reply. All in one go."""
+"""Processes one archived message: checks, state changes, findings, and the draft of its answer.
+
+Sending the answer is the caller's next step (ingest.process), in the same transaction: this
+module never sends, so handlers and the outbox can both sit on top of it without a cycle.
+"""
 
 from dataclasses import dataclass, field
 
@@ -8,19 +12,26 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from openjeugd.ijw import clock, codec
-from openjeugd.ijw.codec.codes import record_level, rule_code
+from openjeugd.ijw.codec.codes import (
+    DUPLICATE_IDENTIFICATION,
+    TECHNICAL_REJECTION,
+    record_level,
+    rule_code,
+)
+from openjeugd.ijw.codec.message_types import MESSAGE_TYPES, RETOUR
 from openjeugd.ijw.codec.rules import Finding, check
 from openjeugd.ijw.models import Finding as FindingRow
 from openjeugd.ijw.models import Message, Prestatie
-from openjeugd.ijw.routing import ANSWER_DEADLINE, RETURN_OF, direction_of
+from openjeugd.ijw.services import handlers
+from openjeugd.ijw.services.handlers.replies import draft_return
 from openjeugd.lib.workdays import deadline_for
+from openjeugd.registry.models import Youth
 
-# WJ001: 0001 = rejected for technical reasons (XSD/structure); 9056 = identification not
-# unique (TR056).
-TECHNICAL_REJECTION = "0001"
-DUPLICATE_IDENTIFICATION = "9056"
-# Messages we answer with a return (the provider's messages to the municipality).
-RETURNED_BY_US = {code for code in RETURN_OF if direction_of(code) == "in"}
+# Messages we answer with a retourbericht (the provider's messages to the municipality); the
+# JW323's handler drafts its JW325 itself.
+RETURNED_BY_US = {code for code, t in MESSAGE_TYPES.items() if t.direction == "in"
+                  and t.answered_by and MESSAGE_TYPES[t.answered_by].kind == RETOUR}
+# IV087/IV088: a declaration is judged line by line.
 LINE_BY_LINE = {"JW323"}
 _NOT_HOLDING_IDENTIFICATION = (Message.Status.RECEIVED, Message.Status.REJECTED)
 
@@ -32,7 +43,8 @@ class Context:
     message: Message
     user: object = None  # who delivered it (None: the channel or a command); for the log
     findings: list[Finding] = field(default_factory=list)
-    reply: Message | None = None
+    # The return or declaration answer to send once this message is judged (codec message).
+    draft: codec.Message | None = None
     notes: list[str] = field(default_factory=list)
 
     def reject(self, *, rule: str, ref: str, text: str, level: str | None = None,
@@ -59,9 +71,21 @@ class Context:
         return self.rejected_whole or any(f.ref == ref for f in self.findings)
 
 
-def process(message_id: int, *, user=None):
-    from openjeugd.ijw.services.ingest import Outcome
+@dataclass
+class Outcome:
+    message: Message
+    duplicate: bool = False
+    draft: codec.Message | None = None  # the answer still to send (ingest.process sends it)
+    reply: Message | None = None  # the answer as sent
+    notes: list[str] = field(default_factory=list)
 
+    @property
+    def status(self) -> str:
+        return self.message.status
+
+
+def process(message_id: int, *, user=None) -> Outcome:
+    """Judge one archived message; the caller sends `Outcome.draft` in the same transaction."""
     with transaction.atomic():
         message = Message.objects.select_for_update().get(pk=message_id)
         if message.status != Message.Status.RECEIVED:
@@ -71,13 +95,10 @@ def process(message_id: int, *, user=None):
         if parsed is not None:
             _judge(ctx, parsed)
         _finish(ctx)
-    return Outcome(ctx.message, reply=ctx.reply, notes=ctx.notes)
+    return Outcome(ctx.message, draft=ctx.draft, notes=ctx.notes)
 
 
 def _judge(ctx: Context, parsed) -> None:
-    from openjeugd.ijw.services.handlers import HANDLERS
-    from openjeugd.ijw.services.handlers.replies import send_return
-
     if not ctx.findings:
         ctx.findings.extend(check(parsed, today=clock.today()))
     if any(f.retourcode == TECHNICAL_REJECTION for f in ctx.findings):
@@ -86,9 +107,9 @@ def _judge(ctx: Context, parsed) -> None:
         ctx.findings = [f for f in ctx.findings if f.retourcode == TECHNICAL_REJECTION]
     else:
         _check_identification(ctx)
-        _apply_whole(ctx, lambda: HANDLERS[parsed.code](ctx, parsed))
+        _apply_whole(ctx, lambda: handlers.HANDLERS[parsed.code](ctx, parsed))
     if parsed.code in RETURNED_BY_US:
-        send_return(ctx, parsed)
+        ctx.draft = draft_return(ctx, parsed)
 
 
 def _apply_whole(ctx: Context, handle) -> None:
@@ -114,8 +135,6 @@ class _NothingApplied(Exception):
 
 def _forget_rolled_back(message: Message) -> None:
     # A youth created by the rolled-back records no longer exists; the parties did before.
-    from openjeugd.registry.models import Youth
-
     if message.youth_id and not Youth.objects.filter(pk=message.youth_id).exists():
         message.youth = None
 
@@ -168,10 +187,10 @@ def _finish(ctx: Context) -> None:
     message.processed_at = clock.now()
     message.status = _status(ctx)
     # Both ways: we owe providers answers, and they owe us returns on our JW301/JW319.
-    kind = ANSWER_DEADLINE.get(message.code)
+    kind = MESSAGE_TYPES[message.code].deadline if message.code in MESSAGE_TYPES else None
     if kind and message.status != Message.Status.REJECTED:
         message.answer_due = deadline_for(kind, timezone.localdate(message.received_at))
-    if ctx.reply is not None:
+    if ctx.draft is not None:  # sent by the caller in this same transaction
         message.answered_at = message.processed_at
     # Never rewrite the raw bytes: the archive is write-once.
     message.save(update_fields=["processed_at", "status", "answer_due", "answered_at",

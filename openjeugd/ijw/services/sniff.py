@@ -6,7 +6,7 @@ from datetime import date
 
 from lxml import etree
 
-from openjeugd.ijw.routing import RETURN_FOR
+from openjeugd.ijw.codec.message_types import RETOUR, code_for_berichtcode, message_type
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
@@ -39,8 +39,8 @@ def sniff(raw: bytes) -> Envelope:
     afzender = _text(root, header + "/*[local-name()='Afzender']")[:8]
     ontvanger = _text(root, header + "/*[local-name()='Ontvanger']")[:8]
     identificatie = _text(root, ident + "/*[local-name()='Identificatie']")[:64]
-    name = _code_name(code)
-    if name in RETURN_FOR:
+    name = code_for_berichtcode(code)
+    if (found := message_type(name)) is not None and found.kind == RETOUR:
         # A return repeats the header of the message it answers; its own identification is
         # IdentificatieRetour, and it travels the other way.
         afzender, ontvanger = ontvanger, afzender
@@ -56,9 +56,3 @@ def _date(text: str) -> date | None:
     except ValueError:
         return None
 
-
-def _code_name(berichtcode: str) -> str:
-    from openjeugd.ijw.codec import MESSAGE_CODES
-
-    by_number = {str(number): name for name, number in MESSAGE_CODES.items()}
-    return by_number.get(berichtcode, "")

@@ -15,8 +15,8 @@ from hypothesis import given
 
 from openjeugd.accounts.roles import Role
 from openjeugd.ijw.codec import samples
+from openjeugd.ijw.codec.message_types import direction_of
 from openjeugd.ijw.models import Finding, Message, Prestatie
-from openjeugd.ijw.routing import direction_of
 from openjeugd.ijw.tests.fuzz import VALID, fuzz_settings, mutated_message
 
 UPLOAD = "/api/ijw/messages/upload/"

@@ -47,7 +47,7 @@ def test_overview_figures(client, traffic, user_with):
                   for r in figures.overdue_verzoeken) == [
         (1, date(2026, 3, 17), 34), (1, date(2026, 3, 17), 34)]
     # The JW315 message itself must be returned (JW316) within 3 working days
-    # (routing.ANSWER_DEADLINE): Wed 11, Thu 12, Fri 13 March; on 20 April 38 days late.
+    # (message_types deadline): Wed 11, Thu 12, Fri 13 March; on 20 April 38 days late.
     assert [(r["code"], r["count"], r["oldest_due"], r["days_late"])
             for r in figures.overdue_messages] == [("JW315", 1, date(2026, 3, 13), 38)]
     html = response.content.decode()

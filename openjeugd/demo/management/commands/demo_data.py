@@ -2,13 +2,11 @@
 
 1. registry set-up (population estimates, providers, GI, partnership, facilities, teams, users);
 2. the care history as events (openjeugd.demo.generator, deterministic for --seed);
-3. openjeugd.ijw.demo_bridge.load_history turns the events into iJw messages and imports them
+3. openjeugd.demo.ijw_bridge.load_history turns the events into iJw messages and imports them
    through the ordinary import path.
 """
 
 import datetime
-import importlib
-import importlib.util
 from collections import Counter
 from pathlib import Path
 
@@ -19,14 +17,12 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from openjeugd.demo import services
+from openjeugd.demo import ijw_bridge, services
 from openjeugd.demo.generator import generate_history
 from openjeugd.demo.models import DemoRun
 from openjeugd.demo.organisations import plan_organisations
 from openjeugd.demo.profiles import profile_for
 from openjeugd.registry.models import Region
-
-BRIDGE = "openjeugd.ijw.demo_bridge"
 
 
 class Command(BaseCommand):
@@ -63,9 +59,7 @@ class Command(BaseCommand):
                                   seed=options["seed"], end=end, organisations=plan)
         _summary(console, region, profile, events)
         if options["export"]:
-            from openjeugd.ijw.demo_bridge import export_history
-
-            written = export_history(events, Path(options["export"]))
+            written = ijw_bridge.export_history(events, Path(options["export"]))
             console.print(f"Wrote {written} iJw messages to {options['export']}.")
             return
         _load(console, region, events)
@@ -105,9 +99,8 @@ def _summary(console: Console, region, profile, events) -> None:
 
 
 def _bridge():
-    if importlib.util.find_spec(BRIDGE) is None:
-        return None
-    return importlib.import_module(BRIDGE)
+    # Tests replace this by None to set up a region without importing its history.
+    return ijw_bridge
 
 
 def _reset_history(region) -> None:
@@ -121,9 +114,8 @@ def _reset_history(region) -> None:
 def _load(console: Console, region, events) -> None:
     bridge = _bridge()
     if bridge is None:
-        console.print(f"[yellow]Warning:[/yellow] {BRIDGE} does not exist yet, so the "
-                      f"{len(events)} events were generated but not imported. The registry "
-                      "set-up is in place.")
+        console.print(f"[yellow]Warning:[/yellow] no iJw bridge, so the {len(events)} events "
+                      "were generated but not imported. The registry set-up is in place.")
         return
     columns = (TextColumn("Importing iJw messages"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn())

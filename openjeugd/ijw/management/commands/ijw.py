@@ -9,9 +9,6 @@ over the same input do the same thing; re-delivered files count as duplicates.
 """
 
 import getpass
-import zipfile
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import datetime, time
 from pathlib import Path
 
@@ -21,18 +18,8 @@ from django.utils import timezone
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from openjeugd.ijw import clock, codec, services, uploads
-from openjeugd.ijw.codec.codes import retourcode_meaning
-from openjeugd.ijw.codec.rules import check
+from openjeugd.ijw import clock, files, services, uploads, validation
 from openjeugd.ijw.services.sniff import sniff
-
-SUFFIXES = {".xml", ".zip"}
-
-
-@dataclass(frozen=True)
-class Source:
-    name: str
-    read: Callable[[], bytes]
 
 
 class Command(BaseCommand):
@@ -51,6 +38,8 @@ class Command(BaseCommand):
         validating.add_argument("paths", nargs="+", type=Path)
         validating.add_argument("--details", action="store_true",
                                 help="Also print each finding with its text.")
+        validating.add_argument("--xsd", metavar="DIR", default=None,
+                                help="Directory with the official XSDs (default: IJW_XSD_DIR).")
         sub.add_parser("process-pending", help="Process messages archived but not processed.")
 
     def handle(self, *args, subcommand, **options):
@@ -58,7 +47,8 @@ class Command(BaseCommand):
             self.history = options["history"]
             self.import_files(options["paths"])
         elif subcommand == "validate":
-            self.validate_files(options["paths"], verbose=options["details"])
+            self.validate_files(options["paths"], verbose=options["details"],
+                                xsd_dir=options["xsd"] or settings.IJW_XSD_DIR)
         else:
             self.process_pending()
 
@@ -78,7 +68,7 @@ class Command(BaseCommand):
         for status, count in uploads.summary(results).items():
             self.stdout.write(f"  {status}: {count}")
 
-    def _deliver(self, source: Source) -> uploads.Result:
+    def _deliver(self, source: files.Source) -> uploads.Result:
         try:
             entry = uploads.Entry(source.name, source.read())
             with clock.at(_received_at(entry.data) if self.history else clock.now()):
@@ -99,19 +89,12 @@ class Command(BaseCommand):
 
     # --- validate -----------------------------------------------------------------------------
 
-    def validate_files(self, paths: list[Path], *, verbose: bool) -> None:
-        invalid = 0
-        sources = collect(paths)
-        for source in sources:
-            problems = validate(source.read())
-            if problems:
-                invalid += 1
-            self.stdout.write(f"{source.name}: {describe(problems)}")
-            for problem in problems if verbose else []:
-                self.stdout.write(f"    {problem.retourcode} {problem.rule} {problem.ref}: "
-                                  f"{problem.text}")
-        if invalid:
-            raise CommandError(f"{invalid} of {len(sources)} file(s) invalid.", returncode=1)
+    def validate_files(self, paths: list[Path], *, verbose: bool, xsd_dir: str) -> None:
+        # The same check as `openjeugd ijw validate`, which runs without a project.
+        code = validation.run(paths, xsd_dir=xsd_dir, today=clock.today(), details=verbose,
+                              out=self.stdout, err=self.stderr)
+        if code:
+            raise CommandError("Validation failed.", returncode=code)
 
 
 def _received_at(raw: bytes) -> datetime:
@@ -122,78 +105,11 @@ def _received_at(raw: bytes) -> datetime:
     return timezone.make_aware(datetime.combine(dagtekening, time(12)))
 
 
-@dataclass(frozen=True)
-class Problem:
-    retourcode: str
-    rule: str
-    ref: str
-    text: str
-
-
-def validate(raw: bytes) -> list[Problem]:
-    """Everything that needs no stored context: parse, XSD (when configured), stateless rules."""
+def collect(paths: list[Path]) -> list[files.Source]:
     try:
-        parsed = codec.parse(raw)
-    except codec.CodecError as error:
-        return [Problem(error.retourcode or "0001", "XSD", error.path or "", error.message)]
-    if settings.IJW_XSD_DIR:
-        issues = codec.validate_xsd(raw, settings.IJW_XSD_DIR)
-        if issues:
-            return [Problem(i.retourcode, "XSD", i.path or "", f"line {i.line}: {i.text}")
-                    for i in issues]
-    return [Problem(f.retourcode, f.rule, f.ref, f.text)
-            for f in check(parsed, today=clock.today())]
-
-
-def describe(problems: list[Problem]) -> str:
-    if not problems:
-        return "valid"
-    seen = dict.fromkeys((p.retourcode, p.rule) for p in problems)
-    return "invalid — " + "; ".join(
-        f"{code} {retourcode_meaning(code) or '?'} ({rule})" for code, rule in seen)
-
-
-# --- files ------------------------------------------------------------------------------------
-
-def collect(paths: list[Path]) -> list[Source]:
-    """Every message file under the paths, zip members included, in sorted name order."""
-    sources: dict[str, Source] = {}
-    for path in paths:
-        if not path.exists():
-            raise CommandError(f"{path}: no such file or directory")
-        for file in _files(path):
-            for source in _sources(file):
-                sources.setdefault(source.name, source)
-    return [sources[name] for name in sorted(sources)]
-
-
-def _files(path: Path) -> Iterator[Path]:
-    if path.is_dir():
-        yield from (p for p in path.rglob("*")
-                    if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith("."))
-    else:
-        yield path
-
-
-def _sources(file: Path) -> list[Source]:
-    if file.suffix.lower() != ".zip":
-        return [Source(str(file), file.read_bytes)]
-    try:
-        with zipfile.ZipFile(file) as archive:
-            members = [i.filename for i in archive.infolist() if uploads.is_message_member(i)]
-    except zipfile.BadZipFile as error:
-        raise CommandError(f"{file}: not a readable zip file") from error
-    return [Source(f"{file}/{member}", _member_reader(file, member)) for member in members]
-
-
-def _member_reader(file: Path, member: str) -> Callable[[], bytes]:
-    def read() -> bytes:
-        with zipfile.ZipFile(file) as archive, archive.open(member) as stream:
-            data = stream.read(uploads.MAX_MESSAGE_BYTES + 1)
-        if len(data) > uploads.MAX_MESSAGE_BYTES:
-            raise ValueError("message larger than 5 MB once unpacked")
-        return data
-    return read
+        return files.collect(paths)
+    except files.FileProblem as error:
+        raise CommandError(str(error)) from error
 
 
 def _operator() -> str:

@@ -1,4 +1,11 @@
-"""One handler per message code: stateful checks and the state change it brings."""
+"""One handler per message code: stateful checks and the state change it brings.
+
+The map is keyed by the codes of the one message-type table (codec.message_types) and covers
+each of them (tests/test_message_types.py). It lives here and not in the table so the codec
+stays free of Django: the table names facts of the standard, this map names our services.
+"""
+
+from openjeugd.ijw.codec.message_types import RETOUR, codes
 
 from . import declaratie, replies, start_stop, toewijzing, verzoek
 
@@ -11,6 +18,5 @@ HANDLERS = {
     "JW319": verzoek.handle_jw319,
     "JW323": declaratie.handle_jw323,
     "JW325": replies.handle_jw325,
-    **{code: replies.handle_return for code in
-       ("JW302", "JW306", "JW308", "JW316", "JW318", "JW320")},
+    **dict.fromkeys(codes(kind=RETOUR), replies.handle_return),
 }

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from openjeugd.ijw import codec
 from openjeugd.ijw.codec.codes import EENHEID, REDEN_WIJZIGING_VERWIJDERD, rule_code
 from openjeugd.ijw.models import Declaratie, Prestatie, Toewijzing
-from openjeugd.ijw.services import outbox, parties
+from openjeugd.ijw.services import numbering, parties
 from openjeugd.ijw.volume import allowed_volume
 from openjeugd.lib.money import round_money
 
@@ -328,10 +328,10 @@ def _answer(ctx, parsed, declaratie) -> None:
     header_codes = sorted({f.retourcode for f in ctx.findings if f.level == "header"})
     answer = codec.build_declaratie_antwoord(
         parsed, header_codes=header_codes, rejected=rejected,
-        identificatie=outbox.next_identificatie(ctx.message.ontvanger),
-        dagtekening=outbox.today(),
+        identificatie=numbering.next_identificatie(ctx.message.ontvanger),
+        dagtekening=numbering.today(),
     )
-    ctx.reply = outbox.send(answer, in_reply_to=ctx.message)
+    ctx.draft = answer  # sent by ingest.process once the message is judged
     if declaratie is not None:
         ctx.notes.append(_("Granted %(granted)s of %(total)s.") % {
             "granted": declaratie.totaal_toegekend, "total": declaratie.totaal_ingediend})

@@ -4,25 +4,24 @@ from django.utils.translation import gettext as _
 
 from openjeugd.ijw import codec
 from openjeugd.ijw.codec.codes import OK_CODES
+from openjeugd.ijw.codec.message_types import MESSAGE_TYPES
 from openjeugd.ijw.models import Message
-from openjeugd.ijw.routing import RETURN_FOR
-from openjeugd.ijw.services import outbox, parties
+from openjeugd.ijw.services import numbering, parties
 from openjeugd.ijw.services.records import retourcodes_in
 
 
-def send_return(ctx, parsed) -> None:
-    """Answer an incoming message with its return, carrying every finding at its level."""
+def draft_return(ctx, parsed) -> codec.Message:
+    """The return of an incoming message, carrying every finding at its level."""
     header_codes = sorted({f.retourcode for f in ctx.findings if f.level == "header"})
     record_codes: dict[str, list[str]] = {}
     for finding in ctx.findings:
         if finding.level != "header":
             record_codes.setdefault(finding.ref, []).append(finding.retourcode)
-    reply = codec.build_return(
+    return codec.build_return(
         parsed, header_codes=header_codes, record_codes=record_codes,
-        identificatie=outbox.next_identificatie(ctx.message.ontvanger),
-        dagtekening=outbox.today(),
+        identificatie=numbering.next_identificatie(ctx.message.ontvanger),
+        dagtekening=numbering.today(),
     )
-    ctx.reply = outbox.send(reply, in_reply_to=ctx.message)
 
 
 def handle_return(ctx, parsed) -> None:
@@ -30,7 +29,7 @@ def handle_return(ctx, parsed) -> None:
     parties.resolve(ctx)
     # The return repeats the original header: its BerichtIdentificatie is the original's.
     original = Message.objects.filter(
-        code=RETURN_FOR[parsed.code], afzender=parsed.header.afzender,
+        code=MESSAGE_TYPES[parsed.code].answers, afzender=parsed.header.afzender,
         identificatie=parsed.header.identificatie,
     ).first()
     if original is None:
@@ -46,7 +45,7 @@ def handle_jw325(ctx, parsed) -> None:
     """A declaration answer from history: link it to the declaration it answers."""
     parties.resolve(ctx)
     original = Message.objects.filter(
-        code="JW323", afzender=ctx.message.ontvanger,
+        code=MESSAGE_TYPES[parsed.code].answers, afzender=ctx.message.ontvanger,
         identificatie=parsed.header.declaratie_identificatie,
     ).first()
     if original is not None:

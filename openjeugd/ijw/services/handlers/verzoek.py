@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from openjeugd.ijw.models import Toewijzing, Verzoek
 from openjeugd.ijw.services import care, parties
 from openjeugd.ijw.services.handlers import wijziging
+from openjeugd.ijw.services.records import to_jsonable
 from openjeugd.lib.workdays import deadline_for
 
 # WJ760 VerzoekAntwoord: 1 rejected, 2 under investigation. WJ759 8: woonplaatsbeginsel.
@@ -176,8 +177,6 @@ def _verwijzer_code(verwijzer) -> str:
 
 
 def _jsonable(record) -> dict:
-    from openjeugd.ijw.services.records import to_jsonable
-
     return to_jsonable(record)
 
 

@@ -15,8 +15,18 @@ from django.db import transaction
 from openjeugd.demo import events as ev
 from openjeugd.ijw import build, clock, codec
 from openjeugd.ijw.codec import model as m
-from openjeugd.ijw.routing import OUTGOING
+from openjeugd.ijw.codec.message_types import direction_of
+from openjeugd.ijw.models import (
+    Declaratie,
+    IdentificatieCounter,
+    Message,
+    Start,
+    Stop,
+    Toewijzing,
+    Verzoek,
+)
 from openjeugd.ijw.services import ingest, outbox
+from openjeugd.registry.models import Youth
 
 _TZ = ZoneInfo("Europe/Amsterdam")
 
@@ -32,13 +42,13 @@ class _Live:
         self.counters: dict[str, int] = defaultdict(int)
 
     def next_id(self, sender: str, code: str) -> str:
-        if code in OUTGOING:
+        if direction_of(code) == "out":
             return outbox.next_identificatie(sender)
         self.counters[sender] += 1
         return f"P{self.counters[sender]:09d}"
 
     def send(self, message: m.Message) -> None:
-        if message.code in OUTGOING:
+        if direction_of(message.code) == "out":
             outbox.send(message)
         else:
             ingest(codec.serialize(message), filename=f"{message.code}-demo.xml")
@@ -224,17 +234,6 @@ def _replay(bridge: "Bridge", events, progress) -> int:
 
 def reset_history(*, region) -> None:
     """Remove the message history of a region's municipalities (demo reset only)."""
-    from openjeugd.ijw.models import (
-        Declaratie,
-        IdentificatieCounter,
-        Message,
-        Start,
-        Stop,
-        Toewijzing,
-        Verzoek,
-    )
-    from openjeugd.registry.models import Youth
-
     municipalities = region.municipalities.all()
     with transaction.atomic():
         Declaratie.objects.filter(municipality__in=municipalities).delete()
