@@ -7,9 +7,11 @@ Each case sends a two-record message with one good and one bad record, in both o
 the real ingest path, then re-sends the good record alone in a new message."""
 
 import dataclasses
+import io
 from datetime import date
 
 import pytest
+from django.core.management import call_command
 
 from openjeugd.ijw import codec
 from openjeugd.ijw.codec import samples
@@ -215,3 +217,31 @@ def test_declaration_with_one_unknown_client_still_grants_the_known_one(deliver,
     assert outcome.message.status == Message.Status.PARTLY_GRANTED
     assert {(f.rule, f.level) for f in outcome.message.findings.all()} == {("TR304", "client")}
     assert str(outcome.message.findings.get().retourcode) == "8187"
+
+
+def _mixed_start(bad_first: bool):
+    message = samples.sample_jw305()
+    good = message.client.start_producten[0]
+    bad = dataclasses.replace(good, toewijzing_nummer="9999")
+    message.client.start_producten = ordered(good, bad, bad_first)
+    return message
+
+
+@ORDERS
+def test_mixed_message_through_the_upload_api_applies_nothing(client, assigned, provider,
+                                                              user_with, bad_first):
+    before = state()
+    client.force_login(user_with("provider_staff", provider=provider))
+    response = client.post("/api/ijw/messages/upload/", codec.serialize(_mixed_start(bad_first)),
+                           content_type="application/xml")
+    assert response.status_code == 200 and response.json()[0]["status"] == "rejected"
+    assert state() == before
+
+
+def test_mixed_message_through_the_command_line_applies_nothing(tmp_path, assigned):
+    before = state()
+    path = tmp_path / "start.xml"
+    path.write_bytes(codec.serialize(_mixed_start(bad_first=True)))
+    call_command("ijw", "import", str(path), stdout=io.StringIO())
+    assert Message.objects.get(code="JW305").status == Message.Status.REJECTED
+    assert state() == before
