@@ -99,6 +99,7 @@ def test_assign_check_shows_the_message_and_sends_nothing(client, people):
 
 
 def test_assign_confirm_sends_the_jw301_and_opens_it(client, people):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"  # the assertions read English msgids
     toewijzing = assigned(client, people)
     message = Message.objects.get(code="JW301")
     assert (message.status, toewijzing.provider, toewijzing.volume) == (
