@@ -243,10 +243,13 @@ def full_ingest(files: list[File], received: datetime, *, providers: int, profil
     statuses: Counter = Counter()
     seconds: Counter = Counter()
     queries: Counter = Counter()
+    shapes: Counter = Counter()
     profiler = cProfile.Profile() if profile else None
     with clock.at(received):
         for file in files:
             raw = file.path.read_bytes()
+            # The query log keeps 9,000 entries; CaptureQueriesContext counts by position in it.
+            connection.queries_log.clear()
             capture = CaptureQueriesContext(connection) if count_queries else nullcontext()
             started = time.perf_counter()
             if profiler:
@@ -258,11 +261,27 @@ def full_ingest(files: list[File], received: datetime, *, providers: int, profil
             seconds[file.code] += time.perf_counter() - started
             if count_queries:
                 queries[file.code] += len(capture.captured_queries)
+                if file.code == "JW323":
+                    shapes.update(_shape(q["sql"]) for q in capture.captured_queries)
             statuses[f"{file.code} {outcome.status}"] += 1
     if profiler:
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
         pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
+    if shapes:
+        queries["JW323 shapes"] = shapes
     return dict(seconds), dict(sorted(statuses.items())), dict(queries)
+
+
+def _shape(sql: str) -> str:
+    """A query without its values and column lists: which statement on which table."""
+    import re
+
+    sql = re.sub(r"'[^']*'|\b\d+(\.\d+)?\b", "?", sql)
+    verb = sql.split(None, 1)[0].upper()
+    tables = re.findall(r'(?:FROM|INTO|UPDATE|JOIN)\s+"?(\w+)"?', sql, flags=re.I)
+    where = re.search(r"WHERE (.{0,110})", sql)
+    cols = re.findall(r'"(\w+)" (?:=|IN|>|<|IS)', where.group(1)) if where else []
+    return f"{verb} {'/'.join(dict.fromkeys(tables))} [{', '.join(cols)}]"
 
 
 def _report(label: str, files: list[File], seconds: dict[str, float]) -> None:
@@ -279,10 +298,13 @@ def _report(label: str, files: list[File], seconds: dict[str, float]) -> None:
 def _report_queries(files: list[File], queries: dict[str, int]) -> None:
     kinds = Counter(f.code for f in files)
     prestaties = sum(f.prestaties for f in files)
+    shapes = queries.pop("JW323 shapes", Counter())
     parts = [f"{code} {queries[code] / kinds[code]:.1f}/message" for code in sorted(queries)]
     print("    queries: " + ", ".join(parts))
     if prestaties and "JW323" in queries:
-        print(f"    JW323: {queries['JW323'] / prestaties:.2f} queries per prestatie")
+        print(f"    JW323: {queries['JW323'] / prestaties:.2f} queries per prestatie; by kind:")
+        for shape, count in shapes.most_common(14):
+            print(f"      {count / prestaties:5.2f} per prestatie  {shape}")
 
 
 def _peak_mb() -> float:
