@@ -12,6 +12,8 @@ from rest_framework.views import APIView
 from openjeugd.accounts import policy
 from openjeugd.accounts.drf import PolicyPermission
 from openjeugd.accounts.policy import Perm
+from openjeugd.accounts.purposes import Purpose
+from openjeugd.ijw.codec import codes
 from openjeugd.ijw.models import Start, Toewijzing, Verzoek
 from openjeugd.ijw.services import actions
 from openjeugd.registry.models import Municipality, Provider
@@ -85,6 +87,35 @@ class DeclareSerializer(serializers.Serializer):
     lines = LineSerializer(many=True, allow_empty=False)
 
 
+class TeWijzigenSerializer(serializers.Serializer):
+    toewijzing_nummer = serializers.CharField(max_length=20)
+    gewenste_ingangsdatum = serializers.DateField()
+    einddatum = serializers.DateField(required=False, allow_null=True, default=None)
+    volume = serializers.IntegerField(required=False, allow_null=True, min_value=1, default=None)
+    eenheid = serializers.CharField(required=False, default="", **CODE2)
+    frequentie = serializers.CharField(required=False, default="", max_length=1)
+    budget = serializers.DecimalField(max_digits=12, decimal_places=2, required=False,
+                                      allow_null=True, default=None)
+
+    def validate(self, data):
+        if data["einddatum"] and data["einddatum"] < data["gewenste_ingangsdatum"]:
+            raise serializers.ValidationError(
+                {"einddatum": "must not be before gewenste_ingangsdatum"})
+        return data
+
+
+class RequestChangeSerializer(serializers.Serializer):
+    """JW317: TR349 wants every current toewijzing listed, the unchanged ones in ongewijzigd;
+    one left out is answered with a JW318 (9349) on arrival."""
+
+    youth = serializers.IntegerField()
+    referentie_aanbieder = serializers.CharField(max_length=40)
+    reden_verzoek = serializers.ChoiceField(choices=sorted(codes.code_list("WJ758")))
+    te_wijzigen = TeWijzigenSerializer(many=True, allow_empty=False)
+    ongewijzigd = serializers.ListField(child=serializers.CharField(max_length=20),
+                                        required=False, default=list)
+
+
 def _scoped(model, user, pk):
     """Objects of another organisation answer 404, as if they did not exist."""
     return get_object_or_404(policy.in_scope(model.objects.all(), user), pk=pk)
@@ -150,6 +181,15 @@ class DeclareView(_Action):
                                period=(data["begindatum"], data["einddatum"]))
 
 
+class RequestChangeView(_Action):
+    serializer_class = RequestChangeSerializer
+
+    def act(self, user, pk, data):
+        youth = policy.read_youth(user, data.pop("youth"), purpose=Purpose.MESSAGE_SEND)
+        return actions.request_change(user, youth=youth, municipality=youth.municipality,
+                                      **data)
+
+
 urlpatterns = [
     path("toewijzingen/", AssignView.as_view(), name="api-ijw-assign"),
     path("toewijzingen/<int:pk>/change/", ChangeView.as_view(), name="api-ijw-change"),
@@ -157,4 +197,5 @@ urlpatterns = [
     path("starts/<int:pk>/stop/", StopView.as_view(), name="api-ijw-stop"),
     path("verzoeken/<int:pk>/answer/", AnswerView.as_view(), name="api-ijw-answer"),
     path("declaraties/", DeclareView.as_view(), name="api-ijw-declare"),
+    path("verzoeken-wijziging/", RequestChangeView.as_view(), name="api-ijw-request-change"),
 ]

@@ -95,3 +95,22 @@ def jw323(head: m.Header, *, nummer: str, periode: tuple[date, date],
         declaratie_dagtekening=head.dagtekening, totaal_ingediend_bedrag=total,
         clienten=[m.DeclaratieClient(bsn=bsn, prestaties=ps) for bsn, ps in clients.items()],
     ))
+
+
+def jw317(head: m.Header, youth, *, referentie_aanbieder: str, reden_verzoek: str,
+          te_wijzigen: list[m.TeWijzigenProduct], ongewijzigd: list[str]) -> m.JW317:
+    """A VOW: the Client carries only the Bsn (WijzigingClient); TR349 wants every current
+    toewijzing listed, the unchanged ones by number only."""
+    verzoek = m.Verzoek(
+        referentie_aanbieder=referentie_aanbieder, reden_verzoek=reden_verzoek,
+        ongewijzigde_producten=[m.OngewijzigdProduct(toewijzing_nummer=n) for n in ongewijzigd],
+        te_wijzigen_producten=te_wijzigen)
+    return m.JW317(header=head, client=m.WijzigingClient(bsn=youth.bsn, verzoek=verzoek))
+
+
+def te_wijzigen_product(*, nummer: str, gewenste_ingangsdatum: date, einddatum: date | None,
+                        volume: int | None = None, eenheid: str = "", frequentie: str = "",
+                        budget: Decimal | None = None) -> m.TeWijzigenProduct:
+    return m.TeWijzigenProduct(
+        toewijzing_nummer=nummer, gewenste_ingangsdatum=gewenste_ingangsdatum,
+        einddatum=einddatum, omvang=omvang(volume, eenheid, frequentie), budget=budget)

@@ -49,6 +49,13 @@ def _schema_checks(raw: bytes) -> list[Check]:
             for issue in codec.validate_xsd(raw, settings.IJW_XSD_DIR)]
 
 
+def context_check(rule: str, ref: str, text: str) -> Check:
+    """A stateful rule a service checks before sending, with its code and level from the rule
+    table (the handler applies the same rule on arrival)."""
+    found = codes.rule_code(rule)
+    return _check(rule, found.retourcode, found.level, ref, text)
+
+
 def _check(rule, retourcode, level, ref, text) -> Check:
     return Check(rule=rule, retourcode=retourcode, meaning=codes.retourcode_meaning(retourcode),
                  level=level, ref=ref, text=text)

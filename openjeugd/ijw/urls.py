@@ -14,6 +14,8 @@ urlpatterns = [
     # Actions that send a message: form → check → confirm (views/actions.py).
     path("youths/<int:pk>/assign/", views.actions.assign, name="assign"),
     path("youths/<int:pk>/request/", views.actions.request_toewijzing, name="request"),
+    path("youths/<int:pk>/request-change/", views.actions.request_change,
+         name="request-change"),
     path("toewijzingen/<int:pk>/change/", views.actions.change, name="change"),
     path("toewijzingen/<int:pk>/start/", views.actions.start, name="start"),
     path("toewijzingen/<int:pk>/declare/", views.actions.declare, name="declare"),

@@ -247,6 +247,12 @@ def _declare_body(world, toewijzing, ref):
                        "tarief": "85.50"}]}
 
 
+def _request_change_body(world, youth, ref):
+    return {"youth": ref, "referentie_aanbieder": "MATRIX-VOW", "reden_verzoek": "1",
+            "te_wijzigen": [{"toewijzing_nummer": "1", "gewenste_ingangsdatum": "2026-07-01",
+                             "einddatum": "2026-12-31"}]}
+
+
 def _population_body(world, municipality, ref):
     return {"population_total": 123457, "population_0_17": 23457,
             "population_source": "authorization matrix"}
@@ -341,6 +347,8 @@ WEB_RULES: dict[str, Rule] = {
                        methods=_MANAGE, body=lambda w, o, r: {}),
     "ijw:request": Rule(Perm.EXCHANGE_MESSAGES, "youth", may_act=sends_as_a_provider,
                         methods=_MANAGE, body=lambda w, o, r: {}),
+    "ijw:request-change": Rule(Perm.EXCHANGE_MESSAGES, "youth", may_act=sends_as_a_provider,
+                               methods=_MANAGE, body=lambda w, o, r: {}),
     "ijw:start": Rule(Perm.EXCHANGE_MESSAGES, "toewijzing", may_act=sends_for_provider,
                       methods=_MANAGE, body=lambda w, o, r: {}),
     "ijw:declare": Rule(Perm.EXCHANGE_MESSAGES, "toewijzing", may_act=sends_for_provider,
@@ -432,6 +440,10 @@ API_RULES: dict[str, Rule] = {
         body=lambda w, o, r: {"einddatum": "2026-02-28", "reden_beeindiging": "31"}),
     "POST /api/ijw/actions/declaraties/": Rule(
         Perm.EXCHANGE_MESSAGES, "toewijzing", may_act=sends_for_provider, body=_declare_body),
+    # A provider's VOW (JW317) about a youth it may see, like its JW315.
+    "POST /api/ijw/actions/verzoeken-wijziging/": Rule(
+        Perm.EXCHANGE_MESSAGES, "youth", may_act=sends_as_a_provider,
+        body=_request_change_body),
 }
 
 

@@ -146,3 +146,104 @@ class DeclareForm(forms.Form):
     def period_of(maand: date) -> tuple[date, date]:
         first = maand.replace(day=1)
         return first, first.replace(day=monthrange(first.year, first.month)[1])
+
+
+class RequestChangeForm(forms.Form):
+    """JW317 (VOW) for one youth: every current toewijzing of the provider is on the form,
+    prefilled, so the request lists them all (TR349) and the user only marks what changes."""
+
+    referentie_aanbieder = _text(_("Your reference for this request"), 40, required=True)
+    reden_verzoek = _codes(_("Reason for the request"), "WJ758")
+
+    def __init__(self, *args, toewijzingen, first_possible: date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.toewijzingen = list(toewijzingen)
+        for t in self.toewijzingen:
+            self._add_line(t, first_possible)
+
+    def _add_line(self, t, first_possible: date) -> None:
+        nr = t.toewijzing_nummer
+        about = _("assignment %(nr)s (%(product)s, %(start)s – %(end)s)") % {
+            "nr": nr, "product": f"{t.product_categorie or '–'}/{t.product_code or '–'}",
+            "start": t.ingangsdatum.isoformat(),
+            "end": t.einddatum.isoformat() if t.einddatum else "…"}
+        # TR357: a change that does not lie ahead starts on the toewijzing's own start date,
+        # so offer the later of that and the first day that still lies ahead.
+        start = max(t.ingangsdatum, first_possible)
+        fields = {
+            "change": forms.BooleanField(label=_("Change %(about)s") % {"about": about},
+                                         required=False,
+                                         widget=forms.CheckboxInput(
+                                             attrs={"class": "utrecht-checkbox"})),
+            "ingangsdatum": _date_field(_("Desired start of the change (%(nr)s)") % {"nr": nr},
+                                        required=False),
+            "einddatum": _date_field(_("End date (%(nr)s)") % {"nr": nr}, required=False),
+            "volume": forms.IntegerField(label=_("Volume (%(nr)s)") % {"nr": nr},
+                                         required=False, min_value=1,
+                                         widget=forms.NumberInput(attrs=_TEXT)),
+            "eenheid": _codes(_("Unit (%(nr)s)") % {"nr": nr}, "WJ756", required=False),
+            "frequentie": _codes(_("Frequency (%(nr)s)") % {"nr": nr}, "WMO757",
+                                 required=False),
+            "budget": forms.DecimalField(label=_("Budget in euro (%(nr)s)") % {"nr": nr},
+                                         required=False, min_value=0, max_digits=12,
+                                         decimal_places=2,
+                                         widget=forms.NumberInput(
+                                             attrs={**_TEXT, "step": "0.01"})),
+        }
+        initial = {"ingangsdatum": start, "einddatum": t.einddatum, "volume": t.volume,
+                   "eenheid": t.eenheid, "frequentie": t.frequentie, "budget": t.budget}
+        for part, field in fields.items():
+            field.initial = initial.get(part)
+            self.fields[self._name(nr, part)] = field
+
+    @staticmethod
+    def _name(nr: str, part: str) -> str:
+        return f"t{nr}_{part}"
+
+    def clean(self):
+        data = super().clean()
+        changed = [t for t in self.toewijzingen if data.get(self._name(t.toewijzing_nummer,
+                                                                       "change"))]
+        if not changed:  # TR353: a VOW changes (or adds) at least one product
+            raise forms.ValidationError(_("Mark at least one assignment to change."))
+        for t in changed:
+            self._clean_line(data, t.toewijzing_nummer)
+        return data
+
+    def _value(self, data, nr: str, part: str):
+        return data.get(self._name(nr, part))
+
+    def _clean_line(self, data, nr: str) -> None:
+        start, end = self._value(data, nr, "ingangsdatum"), self._value(data, nr, "einddatum")
+        if not start:
+            self.add_error(self._name(nr, "ingangsdatum"),
+                           _("A change needs its desired start date."))
+        if start and end and end < start:
+            self.add_error(self._name(nr, "einddatum"),
+                           _("The end date lies before the start date."))
+        omvang = ("volume", "eenheid", "frequentie")
+        parts = [self._value(data, nr, part) for part in omvang]
+        if any(parts) and not all(parts):  # iJw CDT_Omvang: all three parts or none
+            for part, value in zip(omvang, parts, strict=True):
+                if not value:
+                    self.add_error(self._name(nr, part),
+                                   _("Volume, unit and frequency go together."))
+
+    def request_fields(self, data) -> dict:
+        """The service's te_wijzigen / ongewijzigd from the cleaned values."""
+        te_wijzigen, ongewijzigd = [], []
+        for t in self.toewijzingen:
+            nr = t.toewijzing_nummer
+            if not data.get(self._name(nr, "change")):
+                ongewijzigd.append(nr)
+                continue
+            value = {part: self._value(data, nr, part) for part in (
+                "ingangsdatum", "einddatum", "volume", "eenheid", "frequentie", "budget")}
+            te_wijzigen.append({
+                "toewijzing_nummer": nr, "gewenste_ingangsdatum": value["ingangsdatum"],
+                "einddatum": value["einddatum"], "volume": value["volume"],
+                "eenheid": value["eenheid"] or "", "frequentie": value["frequentie"] or "",
+                "budget": value["budget"]})
+        return {"referentie_aanbieder": data["referentie_aanbieder"],
+                "reden_verzoek": data["reden_verzoek"], "te_wijzigen": te_wijzigen,
+                "ongewijzigd": ongewijzigd}

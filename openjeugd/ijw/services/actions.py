@@ -29,6 +29,7 @@ from openjeugd.ijw.models import (
     Verzoek,
 )
 from openjeugd.ijw.services import outbox
+from openjeugd.ijw.services.handlers.wijziging import is_current
 from openjeugd.ijw.services.ingest import ingest
 from openjeugd.lib.money import round_money
 
@@ -252,6 +253,56 @@ def request_toewijzing(user, **fields) -> Message:
 
 def preview_request_toewijzing(user, **fields) -> drafts.Draft:
     return drafts.review(_request_message(user, PEEKED, **fields))
+
+
+# --- JW317: a provider asks to change its current toewijzingen -------------------------------
+
+
+def current_toewijzingen(provider, youth) -> list[Toewijzing]:
+    """The toewijzingen a VOW of this provider for this youth must list (TR349: current =
+    valid today or later, deleted or corrected-away ones excluded; the same test the handler
+    applies), oldest first, so the form can offer them all."""
+    return [t for t in Toewijzing.objects.filter(
+        provider=provider, youth=youth, municipality=youth.municipality).order_by(
+        "ingangsdatum", "toewijzing_nummer") if is_current(t, clock.today())]
+
+
+def _change_request_message(user, numbers, *, youth, municipality, referentie_aanbieder: str,
+                            reden_verzoek: str, te_wijzigen: list[dict],
+                            ongewijzigd: list[str]) -> m.JW317:
+    """te_wijzigen: dicts with toewijzing_nummer, gewenste_ingangsdatum, einddatum and
+    optionally volume/eenheid/frequentie/budget; ongewijzigd: ToewijzingNummers."""
+    _provider_of(user, user.provider, municipality)
+    changed = [build.te_wijzigen_product(nummer=line["toewijzing_nummer"],
+                                         **{k: v for k, v in line.items()
+                                            if k != "toewijzing_nummer"})
+               for line in te_wijzigen]
+    head = _provider_head("JW317", user.provider, municipality, numbers)
+    return build.jw317(head, youth, referentie_aanbieder=referentie_aanbieder,
+                       reden_verzoek=reden_verzoek, te_wijzigen=changed,
+                       ongewijzigd=list(ongewijzigd))
+
+
+@transaction.atomic
+def request_change(user, **fields) -> Message:
+    """JW317 (VOW) from a provider about its current toewijzingen for one youth."""
+    return _send_in(user, _change_request_message(user, TAKEN, **fields))
+
+
+def preview_request_change(user, **fields) -> drafts.Draft:
+    message = _change_request_message(user, PEEKED, **fields)
+    draft = drafts.review(message)
+    # TR349 is checked against the stored toewijzingen on arrival; say it before sending.
+    listed = {p.toewijzing_nummer for p in [*message.client.verzoek.ongewijzigde_producten,
+                                            *message.client.verzoek.te_wijzigen_producten]}
+    missing = [t.toewijzing_nummer for t in current_toewijzingen(user.provider, fields["youth"])
+               if t.toewijzing_nummer not in listed]
+    if missing:
+        draft.findings.append(drafts.context_check(
+            "TR349", message.client.ref,
+            _("Current toewijzingen missing from the request: %(nrs)s.") %
+            {"nrs": ", ".join(missing)}))
+    return draft
 
 
 # --- JW305 / JW307: start and stop -------------------------------------------------------------

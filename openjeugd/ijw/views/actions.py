@@ -1,5 +1,7 @@
 """Screens for the actions of services.actions: assign, change and answer (municipality);
-request, start, stop and declare (provider). JW317 has no service yet, so no screen."""
+request an assignment or a change, start, stop and declare (provider)."""
+
+from datetime import timedelta
 
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -9,7 +11,7 @@ from openjeugd.accounts import policy
 from openjeugd.accounts.decorators import requires
 from openjeugd.accounts.policy import Perm
 from openjeugd.accounts.purposes import Purpose
-from openjeugd.ijw import selectors
+from openjeugd.ijw import clock, selectors
 from openjeugd.ijw.forms import actions as forms
 from openjeugd.ijw.models import Start, Toewijzing, Verzoek
 from openjeugd.ijw.services import actions
@@ -89,6 +91,25 @@ def request_toewijzing(request, pk):
                preview=lambda data: actions.preview_request_toewijzing(request.user,
                                                                        **fields(data)),
                send=lambda data: actions.request_toewijzing(request.user, **fields(data)))
+
+
+@requires(Perm.EXCHANGE_MESSAGES)
+def request_change(request, pk):
+    youth = _youth(request, pk, Purpose.MESSAGE_SEND)
+    actions.require_provider_sender(request.user, request.user.provider, youth.municipality)
+    form = forms.RequestChangeForm(
+        request.POST or None, first_possible=clock.today() + timedelta(days=1),
+        toewijzingen=actions.current_toewijzingen(request.user.provider, youth))
+
+    def fields(data):
+        return {"youth": youth, "municipality": youth.municipality,
+                **form.request_fields(data)}
+
+    return act(request, form, title=_("Request a change (JW317)"), about=str(youth),
+               back=_timeline(youth.pk),
+               preview=lambda data: actions.preview_request_change(request.user,
+                                                                   **fields(data)),
+               send=lambda data: actions.request_change(request.user, **fields(data)))
 
 
 @requires(Perm.EXCHANGE_MESSAGES)
