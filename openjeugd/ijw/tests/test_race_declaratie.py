@@ -79,3 +79,28 @@ def test_same_declaration_number_is_paid_once(deliver, assigned, round_):
     refused = Finding.objects.get(retourcode="9333")
     assert (refused.level, refused.rule) == ("declaratie", "TR333")
     assert refused.message.status == Message.Status.REJECTED
+
+
+@pytest.mark.django_db(transaction=False)
+def test_a_reference_committed_between_the_two_checks_is_not_paid(deliver, assigned,
+                                                                  monkeypatch):
+    """The interleaving PostgreSQL produced once in CI, replayed step by step: the line's rule
+    check ran before the other declaration committed the reference (so it saw no repeat), the
+    row's own check after it (so the row is marked a repeat and the unique index does not
+    apply). Such a line must be refused with 8021, never paid."""
+    from openjeugd.ijw.services.handlers import declaratie as handler
+
+    deliver(samples.sample_jw323(identificatie="DC9001", declaratie_nummer="D9001",
+                                 prestaties=[samples.sample_prestatie(referentie="LATE")]))
+    checked = handler._check_against
+
+    def check_before_the_commit(toewijzing, prestatie, ctx):
+        return [p for p in checked(toewijzing, prestatie, ctx) if p[0] != "TR314"]
+
+    monkeypatch.setattr(handler, "_check_against", check_before_the_commit)
+    deliver(samples.sample_jw323(identificatie="DC9002", declaratie_nummer="D9002",
+                                 prestaties=[samples.sample_prestatie(referentie="LATE")]))
+    late = Prestatie.objects.filter(product_referentie="LATE").order_by("id")
+    # € 1,368.00 once (16 h × € 85.50), the repeat € 0.00.
+    assert [line.toegekend for line in late] == [ONE_LINE, Decimal("0.00")]
+    assert late.last().retourcodes == ["8021"] and late.last().repeats_reference

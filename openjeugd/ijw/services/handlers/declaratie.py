@@ -125,6 +125,10 @@ def _store_prestatie(ctx, declaratie, youth, prestatie) -> None:
         tarief=prestatie.product_tarief, ingediend=round_money(prestatie.ingediend_bedrag),
         repeats_reference=_earlier_reference(ctx, prestatie),
     )
+    if row.repeats_reference and _repeated_reference() not in problems:
+        # A concurrent declaration committed the reference between the check above and this
+        # one: a line marked as a repeat is never paid (TR314), whatever it was judged before.
+        problems = [_repeated_reference()]
     if not row.repeats_reference and not _saved(row, ctx, prestatie, problems):
         # TR314 race: a concurrent declaration took the reference after our check. Refuse this
         # line exactly as the check would have, and pay nothing for it.
