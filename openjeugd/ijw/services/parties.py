@@ -100,6 +100,26 @@ def known_youth(ctx, bsn: str) -> Youth | None:
     """The youth of a message that carries only a BSN (317/323), in its municipality."""
     youth = Youth.objects.filter(bsn=bsn, municipality=ctx.message.municipality).first()
     if youth is None:
-        ctx.reject(ref=f"client:{bsn}", rule="TR304",
-                   text=_("No client with this BSN is known from earlier messages."))
+        _reject_unknown(ctx, bsn)
     return youth
+
+
+def known_youths(ctx, bsns):
+    """known_youth for many clients at once (a JW323 names hundreds): one query for all BSNs
+    of the message, then a lookup ``bsn -> Youth | None`` that rejects an unknown BSN when it
+    is asked, so the finding keeps its place among the client's other findings."""
+    found = {youth.bsn: youth for youth in Youth.objects.filter(
+        bsn__in=set(bsns), municipality=ctx.message.municipality)}
+
+    def lookup(bsn: str) -> Youth | None:
+        youth = found.get(bsn)
+        if youth is None:
+            _reject_unknown(ctx, bsn)
+        return youth
+
+    return lookup
+
+
+def _reject_unknown(ctx, bsn: str) -> None:
+    ctx.reject(ref=f"client:{bsn}", rule="TR304",
+               text=_("No client with this BSN is known from earlier messages."))

@@ -5,7 +5,6 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
-from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from openjeugd.ijw import codec
@@ -80,39 +79,63 @@ def _store(ctx, parsed) -> Declaratie | None:
     except IntegrityError:
         _reject_number(ctx, parsed)
         return None
-    for client in head.clienten:
-        youth = parties.known_youth(ctx, client.bsn)
-        if youth is None or _of_another_client(ctx, youth, client):
-            continue  # IV087: a client's error leaves its prestaties unassessed (0233)
-        for prestatie in client.prestaties:
-            _store_prestatie(ctx, declaratie, youth, prestatie)
-    granted = declaratie.prestaties.aggregate(total=Sum("toegekend"))["total"] or 0
-    declaratie.totaal_toegekend = round_money(granted)
+    mark = len(ctx.findings)
+    try:
+        # One query per table for the whole message, every line judged in memory, one insert.
+        with transaction.atomic():
+            rows = _assess(ctx, declaratie, head, _Loaded(ctx, head), _stored_together)
+    except IntegrityError:
+        # TR314 race: a concurrent declaration took one of our references after we loaded
+        # them. Judge again line by line against the database, each line in its own savepoint,
+        # so only the lines that lost the race are refused (as TR314 would have).
+        del ctx.findings[mark:]
+        rows = _assess(ctx, declaratie, head, _Live(ctx), _stored_one_by_one)
+    declaratie.totaal_toegekend = round_money(sum((row.toegekend for row in rows),
+                                                  Decimal("0")))
     declaratie.save(update_fields=["totaal_toegekend"])
     return declaratie
 
 
-def _of_another_client(ctx, youth, client) -> bool:
+def _assess(ctx, declaratie, head, known, store) -> list[Prestatie]:
+    """Judge every line of the declaration with what ``known`` says about earlier messages
+    (and this message's earlier lines) and store the lines with ``store``; the findings go
+    in as the lines are judged, in message order."""
+    rows = []
+    for client in head.clienten:
+        youth = known.youth(client.bsn)
+        if youth is None or _of_another_client(ctx, known, youth, client):
+            continue  # IV087: a client's error leaves its prestaties unassessed (0233)
+        rows.extend(_line(ctx, known, declaratie, youth, prestatie)
+                    for prestatie in client.prestaties)
+    return store(rows)
+
+
+def _stored_together(rows) -> list[Prestatie]:
+    Prestatie.objects.bulk_create(rows)  # a taken reference raises IntegrityError: see _store
+    return rows
+
+
+def _stored_one_by_one(rows) -> list[Prestatie]:
+    return rows  # _Live saved each line as it was judged
+
+
+def _of_another_client(ctx, known, youth, client) -> bool:
     """TR304 (TR304.md, "Bsn moet overeenkomen met Bsn van een Client"): a prestatie's
     toewijzing belongs to the client under whose Bsn it is declared. A toewijzing of another
     youth (each municipality keeps its own record per BSN, so "another" is another record
     here) makes this client's Bsn the error: 8187 on the Client."""
-    numbers = {p.toewijzing_nummer for p in client.prestaties}
-    others = Toewijzing.objects.filter(
-        municipality=ctx.message.municipality, provider=ctx.message.provider,
-        toewijzing_nummer__in=numbers).exclude(youth=youth)
-    if others.exists():
+    other = known.other_clients_toewijzing(youth, {p.toewijzing_nummer
+                                                   for p in client.prestaties})
+    if other is not None:
         ctx.reject(ref=client.ref, rule="TR304",
                    text=_("Toewijzing %(nr)s belongs to another client.") %
-                   {"nr": others.first().toewijzing_nummer})
-    return others.exists()
+                   {"nr": other.toewijzing_nummer})
+    return other is not None
 
 
-def _store_prestatie(ctx, declaratie, youth, prestatie) -> None:
-    toewijzing = Toewijzing.objects.filter(
-        municipality=ctx.message.municipality, provider=ctx.message.provider, youth=youth,
-        toewijzing_nummer=prestatie.toewijzing_nummer).first()
-    problems = _check_against(toewijzing, prestatie, ctx)
+def _line(ctx, known, declaratie, youth, prestatie) -> Prestatie:
+    toewijzing = known.toewijzing(youth, prestatie.toewijzing_nummer)
+    problems = _check_against(toewijzing, prestatie, known)
     row = Prestatie(
         declaratie=declaratie, provider=ctx.message.provider, youth=youth, toewijzing=toewijzing,
         product_referentie=prestatie.product_referentie,
@@ -123,26 +146,208 @@ def _store_prestatie(ctx, declaratie, youth, prestatie) -> None:
         einddatum=prestatie.product_periode.einddatum,
         volume=prestatie.geleverd_volume, eenheid=prestatie.eenheid,
         tarief=prestatie.product_tarief, ingediend=round_money(prestatie.ingediend_bedrag),
-        repeats_reference=_earlier_reference(ctx, prestatie),
+        repeats_reference=known.reference_taken(prestatie.product_referentie),
     )
     if row.repeats_reference and _repeated_reference() not in problems:
-        # A concurrent declaration committed the reference between the check above and this
-        # one: a line marked as a repeat is never paid (TR314), whatever it was judged before.
+        # Asked of the database twice (after a lost race): a concurrent declaration committed
+        # the reference between the rule check and this one. A line marked as a repeat is never
+        # paid (TR314), whatever it was judged before.
         problems = [_repeated_reference()]
-    if not row.repeats_reference and not _saved(row, ctx, prestatie, problems):
-        # TR314 race: a concurrent declaration took the reference after our check. Refuse this
-        # line exactly as the check would have, and pay nothing for it.
-        row.repeats_reference = True
-        problems = [_repeated_reference()]
-    if row.pk is None:
-        _judge(row, ctx, prestatie, problems)
-        row.save()
-    for rule, text in problems:
+    _judge(row, known.codes(prestatie.ref), problems)
+    for rule, text in known.keep(row, prestatie, problems):
+        # Recorded as each line is judged: a later line with the same reference reads them.
         ctx.reject(ref=prestatie.ref, rule=rule, text=text)
+    return row
 
 
-def _saved(row, ctx, prestatie, problems) -> bool:
-    _judge(row, ctx, prestatie, problems)
+class _Loaded:
+    """What a JW323's lines are judged against, loaded once per message (one query per table)
+    and kept up to date with the message's own lines as they are judged: a line sees the
+    lines before it exactly as it would see them stored."""
+
+    live = False
+
+    def __init__(self, ctx, head):
+        message = ctx.message
+        self.ctx = ctx
+        lines = [p for client in head.clienten for p in client.prestaties]
+        self.youth = parties.known_youths(ctx, [client.bsn for client in head.clienten])
+        self.toewijzingen = {t.toewijzing_nummer: t for t in Toewijzing.objects.filter(
+            municipality=message.municipality, provider=message.provider,
+            toewijzing_nummer__in={p.toewijzing_nummer for p in lines})}
+        # TR314 and TR323 read the same rows: the provider's non-repeated lines by reference.
+        asked = {p.product_referentie for p in lines} | {
+            p.vorig_product_referentie or "" for p in lines if p.ingediend_bedrag < 0}
+        self.references = {ref: (ingediend, toegekend) for ref, ingediend, toegekend in
+                           Prestatie.objects.filter(
+                               provider=message.provider, repeats_reference=False,
+                               product_referentie__in=asked,
+                           ).values_list("product_referentie", "ingediend", "toegekend")}
+        self.credited = set(self._credits(asked)) if any(
+            p.ingediend_bedrag < 0 for p in lines) else set()
+        self.debits = self._debits(lines)
+        self.granted = self._granted_lines()
+        self.findings = {}
+        for finding in ctx.findings:
+            self.findings.setdefault(finding.ref, set()).add(finding.retourcode)
+
+    def _credits(self, asked):
+        # TR390: the granted credits of the debits this message's credit lines name.
+        return Prestatie.objects.filter(
+            provider=self.ctx.message.provider, ingediend__lt=0, toegekend__lt=0,
+            vorig_product_referentie__in=asked).values_list("vorig_product_referentie",
+                                                            flat=True)
+
+    def _debits(self, lines) -> dict[tuple, set[str]]:
+        # TR389: the granted, not credited debits per (toewijzing, period, product).
+        debits: dict[tuple, set[str]] = {}
+        ids = {t.pk for t in self.toewijzingen.values()}
+        debit_lines = [p for p in lines if p.ingediend_bedrag > 0]
+        if not ids or not debit_lines:
+            return debits
+        provider = self.ctx.message.provider
+        credited = Prestatie.objects.filter(provider=provider, ingediend__lt=0,
+                                            toegekend__lt=0).values("vorig_product_referentie")
+        rows = Prestatie.objects.filter(
+            provider=provider, toewijzing_id__in=ids, ingediend__gt=0, toegekend__gt=0,
+            begindatum__in={p.product_periode.begindatum for p in debit_lines},
+        ).exclude(product_referentie__in=credited).values_list(
+            "toewijzing_id", "begindatum", "einddatum", "product_categorie", "product_code",
+            "product_referentie")
+        for *key, reference in rows:
+            debits.setdefault(tuple(key), set()).add(reference)
+        return debits
+
+    def _granted_lines(self) -> dict[int, list[tuple]]:
+        # TR369/TR322: the granted lines of the toewijzingen with a budget or a total volume.
+        counted = [t.pk for t in self.toewijzingen.values() if _counts_totals(t)]
+        granted: dict[int, list[tuple]] = {pk: [] for pk in counted}
+        if counted:
+            for pk, volume, eenheid, toegekend in Prestatie.objects.filter(
+                    toewijzing_id__in=counted).exclude(toegekend=0).values_list(
+                    "toewijzing_id", "volume", "eenheid", "toegekend"):
+                granted[pk].append((volume, eenheid, toegekend))
+        return granted
+
+    def toewijzing(self, youth, nummer):
+        toewijzing = self.toewijzingen.get(nummer)
+        return toewijzing if toewijzing is not None and toewijzing.youth_id == youth.pk else None
+
+    def other_clients_toewijzing(self, youth, numbers):
+        others = [t for n in numbers if (t := self.toewijzingen.get(n)) is not None
+                  and t.youth_id != youth.pk]
+        # As Toewijzing's ordering (-ingangsdatum) would give them.
+        return min(others, key=lambda t: (-t.ingangsdatum.toordinal(), t.pk), default=None)
+
+    def reference_taken(self, reference) -> bool:
+        return reference in self.references
+
+    def debit(self, reference):
+        found = self.references.get(reference)
+        return found[1] if found is not None and found[0] > 0 else None
+
+    def credited_before(self, reference) -> bool:
+        return reference in self.credited
+
+    def debited_before(self, toewijzing, prestatie) -> bool:
+        return bool(self.debits.get(_debit_key(toewijzing.pk, prestatie)))
+
+    def granted_lines(self, toewijzing) -> list[tuple]:
+        return self.granted.get(toewijzing.pk, [])
+
+    def codes(self, ref) -> set[str]:
+        return self.findings.get(ref, set())
+
+    def keep(self, row, prestatie, problems):
+        """Count a judged line in, as the database would once it is stored."""
+        if not row.repeats_reference:
+            self.references[row.product_referentie] = (row.ingediend, row.toegekend)
+        if row.ingediend < 0 and row.toegekend < 0:
+            self.credited.add(row.vorig_product_referentie)
+            for references in self.debits.values():
+                references.discard(row.vorig_product_referentie)
+        if row.toewijzing_id is not None:
+            if row.ingediend > 0 and row.toegekend > 0:
+                self.debits.setdefault(_debit_key(row.toewijzing_id, prestatie), set()).add(
+                    row.product_referentie)
+            if row.toegekend != 0 and row.toewijzing_id in self.granted:
+                self.granted[row.toewijzing_id].append((row.volume, row.eenheid, row.toegekend))
+        codes = self.findings.setdefault(prestatie.ref, set())
+        codes.update(rule_code(rule).retourcode for rule, _text in problems)
+        return problems
+
+
+class _Live:
+    """The same questions asked of the database line by line, each line stored (in its own
+    savepoint) before the next is judged: the path after a lost TR314 race."""
+
+    live = True
+
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.provider = ctx.message.provider
+
+    def youth(self, bsn):
+        return parties.known_youth(self.ctx, bsn)
+
+    def toewijzing(self, youth, nummer):
+        message = self.ctx.message
+        return Toewijzing.objects.filter(
+            municipality=message.municipality, provider=message.provider, youth=youth,
+            toewijzing_nummer=nummer).first()
+
+    def other_clients_toewijzing(self, youth, numbers):
+        message = self.ctx.message
+        return Toewijzing.objects.filter(
+            municipality=message.municipality, provider=message.provider,
+            toewijzing_nummer__in=numbers).exclude(youth=youth).first()
+
+    def reference_taken(self, reference) -> bool:
+        return Prestatie.objects.filter(provider=self.provider, repeats_reference=False,
+                                        product_referentie=reference).exists()
+
+    def debit(self, reference):
+        debit = Prestatie.objects.filter(provider=self.provider, ingediend__gt=0,
+                                         product_referentie=reference,
+                                         repeats_reference=False).first()
+        return None if debit is None else debit.toegekend
+
+    def credited_before(self, reference) -> bool:
+        return Prestatie.objects.filter(provider=self.provider, ingediend__lt=0,
+                                        toegekend__lt=0,
+                                        vorig_product_referentie=reference).exists()
+
+    def debited_before(self, toewijzing, prestatie) -> bool:
+        period = prestatie.product_periode
+        debits = toewijzing.prestaties.filter(
+            provider=self.provider, ingediend__gt=0, toegekend__gt=0,
+            begindatum=period.begindatum, einddatum=period.einddatum,
+            product_categorie=prestatie.product_categorie,
+            product_code=prestatie.product_code or "")
+        credited = Prestatie.objects.filter(provider=self.provider, ingediend__lt=0,
+                                            toegekend__lt=0).values("vorig_product_referentie")
+        return debits.exclude(product_referentie__in=credited).exists()
+
+    def granted_lines(self, toewijzing) -> list[tuple]:
+        return list(toewijzing.prestaties.exclude(toegekend=0).values_list(
+            "volume", "eenheid", "toegekend"))
+
+    def codes(self, ref) -> set[str]:
+        return {f.retourcode for f in self.ctx.findings if f.ref == ref}
+
+    def keep(self, row, prestatie, problems):
+        if not row.repeats_reference and not _saved(row):
+            # TR314 race: a concurrent declaration took the reference after our check. Refuse
+            # this line exactly as the check would have, and pay nothing for it.
+            row.repeats_reference = True
+            problems = [_repeated_reference()]
+            _judge(row, self.codes(prestatie.ref), problems)
+        if row.pk is None:
+            row.save()
+        return problems
+
+
+def _saved(row) -> bool:
     try:
         with transaction.atomic():
             row.save()
@@ -152,19 +357,30 @@ def _saved(row, ctx, prestatie, problems) -> bool:
     return True
 
 
-def _judge(row, ctx, prestatie, problems) -> None:
-    codes = {f.retourcode for f in ctx.findings if f.ref == prestatie.ref}
+def _debit_key(toewijzing_id, prestatie) -> tuple:
+    period = prestatie.product_periode
+    return (toewijzing_id, period.begindatum, period.einddatum, prestatie.product_categorie,
+            prestatie.product_code or "")
+
+
+def _counts_totals(toewijzing) -> bool:
+    return toewijzing.budget is not None or (toewijzing.volume is not None
+                                             and toewijzing.frequentie == "6")
+
+
+def _judge(row, codes, problems) -> None:
+    """``codes``: the line's findings so far (stateless checks, an earlier line with the same
+    reference)."""
     row.retourcodes = sorted(codes | {rule_code(rule).retourcode for rule, _text in problems})
     # IV087: a prestatie is granted whole or refused whole.
-    row.toegekend = Decimal("0.00") if row.retourcodes else round_money(
-        prestatie.ingediend_bedrag)
+    row.toegekend = Decimal("0.00") if row.retourcodes else row.ingediend
 
 
 def _repeated_reference() -> tuple[str, str]:
     return ("TR314", _("This prestatie reference was declared before."))
 
 
-def _check_against(toewijzing, prestatie, ctx) -> list[tuple[str, str]]:
+def _check_against(toewijzing, prestatie, known) -> list[tuple[str, str]]:
     """Stateful TR rules of a prestatie against its toewijzing, as (rule, text); the codes
     come from the rule table."""
     if toewijzing is None:
@@ -173,10 +389,12 @@ def _check_against(toewijzing, prestatie, ctx) -> list[tuple[str, str]]:
         # TR384: a toewijzing deleted with RedenWijziging 13 takes no declarations (9384, not
         # the 9338 of a toewijzing that never existed).
         return [("TR384", _("The toewijzing was deleted (reden wijziging 13)."))]
-    if _earlier_reference(ctx, prestatie):
+    if known.reference_taken(prestatie.product_referentie):
+        # TR314: ReferentieNummer is unique per provider, within one message and across
+        # messages.
         return [_repeated_reference()]
     if prestatie.ingediend_bedrag < 0:
-        return _credit_problems(ctx, prestatie)
+        return _credit_problems(known, prestatie)
     problems = []
     if prestatie.product_categorie != toewijzing.product_categorie:
         problems.append(("TR339", _("Product category differs from the toewijzing.")))
@@ -190,11 +408,11 @@ def _check_against(toewijzing, prestatie, ctx) -> list[tuple[str, str]]:
     if not toewijzing.covers(period.einddatum, period.einddatum):
         problems.append(("TR308", _("End of the period lies outside the toewijzing.")))
     problems += _month_problems(toewijzing, period)
-    if _debited_before(ctx, toewijzing, prestatie):
+    if known.debited_before(toewijzing, prestatie):
         problems.append(("TR389", _("This period and product were declared before on this "
                                     "toewijzing and not credited.")))
     if not any(rule == "TR341" for rule, _text in problems):
-        problems += _volume_problems(toewijzing, prestatie)
+        problems += _volume_problems(toewijzing, prestatie, known)
     problems += _tariff_problems(toewijzing, prestatie)
     return problems
 
@@ -240,64 +458,38 @@ def _last_of_month(day: date) -> date:
     return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
-def _earlier_reference(ctx, prestatie) -> bool:
-    # TR314: ReferentieNummer is unique per provider, within one message and across messages.
-    return Prestatie.objects.filter(
-        provider=ctx.message.provider, repeats_reference=False,
-        product_referentie=prestatie.product_referentie).exists()
-
-
-def _credit_problems(ctx, prestatie) -> list[tuple[str, str]]:
+def _credit_problems(known, prestatie) -> list[tuple[str, str]]:
     # TR323 (TR323.md: "gerelateerd aan een eerder verzonden (goedgekeurde) debet Prestatie"),
     # OP360: only a granted debit can be credited; crediting a refused line would pay back
     # money that was never paid (a negative grant).
-    debit = Prestatie.objects.filter(
-        provider=ctx.message.provider, ingediend__gt=0,
-        product_referentie=prestatie.vorig_product_referentie or "",
-        repeats_reference=False).first()
-    if debit is None or debit.toegekend <= 0:
+    debit = prestatie.vorig_product_referentie or ""
+    granted = known.debit(debit)
+    if granted is None or granted <= 0:
         return [("TR323", _("No granted debit prestatie is known for this credit."))]
-    if Prestatie.objects.filter(provider=ctx.message.provider, ingediend__lt=0,
-                                toegekend__lt=0,
-                                vorig_product_referentie=debit.product_referentie).exists():
+    if known.credited_before(debit):
         return [("TR390", _("This debit prestatie was credited before."))]
     return []
 
 
-def _debited_before(ctx, toewijzing, prestatie) -> bool:
-    """TR389 (TR389.md): a second debit for the same ProductPeriode, ProductCategorie and
-    ProductCode on the same ToewijzingNummer only once the earlier debit was credited. Only
-    granted debits count: a refused debit was never paid and cannot be credited (TR323), so
-    counting it would close the period for good."""
-    period = prestatie.product_periode
-    debits = toewijzing.prestaties.filter(
-        provider=ctx.message.provider, ingediend__gt=0, toegekend__gt=0,
-        begindatum=period.begindatum, einddatum=period.einddatum,
-        product_categorie=prestatie.product_categorie,
-        product_code=prestatie.product_code or "")
-    credited = Prestatie.objects.filter(provider=ctx.message.provider, ingediend__lt=0,
-                                        toegekend__lt=0).values("vorig_product_referentie")
-    return debits.exclude(product_referentie__in=credited).exists()
-
-
-def _volume_problems(toewijzing, prestatie) -> list[tuple[str, str]]:
+def _volume_problems(toewijzing, prestatie, known) -> list[tuple[str, str]]:
     period = prestatie.product_periode
     declared = in_assigned_unit(prestatie.geleverd_volume, prestatie.eenheid, toewijzing.eenheid)
     if toewijzing.volume is not None and declared > allowed_volume(
             toewijzing.volume, toewijzing.frequentie, period.begindatum, period.einddatum):
         return [("TR321", _("The declared volume exceeds the assigned volume."))]
-    granted = toewijzing.prestaties.exclude(toegekend=0)
     if toewijzing.budget is not None:
         # TR369: with a budget, all granted amounts together stay within it.
-        spent = granted.aggregate(total=Sum("toegekend"))["total"] or Decimal("0")
+        spent = sum((toegekend for _v, _e, toegekend in known.granted_lines(toewijzing)),
+                    Decimal("0"))
         if spent + prestatie.ingediend_bedrag > toewijzing.budget:
             return [("TR369", _("The declarations exceed the assigned budget."))]
     if toewijzing.volume is not None and toewijzing.frequentie == "6":
         # WMO757 6 = total within the toewijzing period: the sum may not exceed it (TR322),
         # every line counted in the toewijzing's unit.
-        used = sum((in_assigned_unit(line.volume, line.eenheid, toewijzing.eenheid) *
-                    (1 if line.toegekend > 0 else -1)
-                    for line in granted.only("volume", "eenheid", "toegekend")), Decimal("0"))
+        used = sum((in_assigned_unit(volume, eenheid, toewijzing.eenheid) *
+                    (1 if toegekend > 0 else -1)
+                    for volume, eenheid, toegekend in known.granted_lines(toewijzing)),
+                   Decimal("0"))
         if used + declared > toewijzing.volume:
             return [("TR322", _("Together the declared volumes exceed the toewijzing."))]
     return []
