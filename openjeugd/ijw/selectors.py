@@ -41,19 +41,11 @@ REJECTED = [Message.Status.REJECTED, Message.Status.PARTLY_GRANTED]
 
 # --- scope (decided in accounts.policy) ---------------------------------------------------
 
-def _in_scope(queryset: QuerySet, user, *, municipality="municipality",
-              provider="provider") -> QuerySet:
-    return policy.in_scope(queryset, user, municipality=municipality, provider=provider)
-
-
-def _message_scope(user, *, figures: bool = False) -> QuerySet[Message]:
+def messages_visible_to(user, *, figures: bool = False) -> QuerySet[Message]:
+    """The one answer to "which iJw traffic may this user see" (metadata); with `figures`, the
+    traffic its aggregated figures count."""
     q = policy.message_q(user, figures=figures)
     return Message.objects.none() if q is None else Message.objects.filter(q)
-
-
-def messages_visible_to(user) -> QuerySet[Message]:
-    """The one answer to "which iJw traffic may this user see" (metadata)."""
-    return _message_scope(user)
 
 
 def message_content_visible(user, message: Message) -> bool:
@@ -156,19 +148,24 @@ def youth_timeline(user, youth) -> Timeline:
     """Everything the messages say about one youth, limited to the user's traffic. The caller
     opened the youth through policy.read_youth, which logged the read."""
     versions = Prefetch("versions", queryset=ToewijzingVersion.objects.select_related("message"))
+    # One scope question for the four kinds of facts on the same foreign keys (it may cost a
+    # query for the region's codes), one for the declaration lines.
+    scope = policy.scope_q(user)
+    lines_scope = policy.scope_q(user, municipality="declaratie__municipality",
+                                 provider="declaratie__provider")
+
+    def facts(model, lookup):
+        return model.objects.none() if lookup is None else model.objects.filter(lookup,
+                                                                                youth=youth)
+
     return Timeline(
-        verzoeken=list(_in_scope(Verzoek.objects.filter(youth=youth), user)
-                       .select_related("provider", "message").order_by("message__received_at")),
-        toewijzingen=list(_in_scope(Toewijzing.objects.filter(youth=youth), user)
-                          .select_related("provider", "message").prefetch_related(versions)
-                          .order_by("ingangsdatum", "id")),
-        starts=list(_in_scope(Start.objects.filter(youth=youth), user)
-                    .select_related("provider", "message", "deleted_by")),
-        stops=list(_in_scope(Stop.objects.filter(youth=youth), user)
-                   .select_related("provider", "message", "deleted_by")),
-        prestaties=list(_in_scope(Prestatie.objects.filter(youth=youth), user,
-                                  municipality="declaratie__municipality",
-                                  provider="declaratie__provider")
+        verzoeken=list(facts(Verzoek, scope).select_related("provider", "message")
+                       .order_by("message__received_at")),
+        toewijzingen=list(facts(Toewijzing, scope).select_related("provider", "message")
+                          .prefetch_related(versions).order_by("ingangsdatum", "id")),
+        starts=list(facts(Start, scope).select_related("provider", "message", "deleted_by")),
+        stops=list(facts(Stop, scope).select_related("provider", "message", "deleted_by")),
+        prestaties=list(facts(Prestatie, lines_scope)
                         .select_related("declaratie__provider", "declaratie__message")),
     )
 
@@ -195,7 +192,7 @@ def region_overview(user) -> Overview:
     VIEW_MESSAGES, because nothing here identifies a youth."""
     if not policy.has_perm(user, Perm.VIEW_REGION_FIGURES):
         return Overview([], [], [], [], [], [], 0)
-    messages = _message_scope(user, figures=True)
+    messages = messages_visible_to(user, figures=True)
     today = clock.today()
     codes_seen, volumes = _volumes(messages)
     return Overview(
@@ -248,7 +245,8 @@ def _retourcodes(messages) -> list[dict]:
 
 def _overdue_verzoeken(user, today: date) -> list[dict]:
     open_states = [Verzoek.State.OPEN, Verzoek.State.IN_ONDERZOEK]
-    rows = (_in_scope(Verzoek.objects.filter(state__in=open_states, answer_due__lt=today), user)
+    late = Verzoek.objects.filter(state__in=open_states, answer_due__lt=today)
+    rows = (policy.in_scope(late, user)
             .values("provider__name", "municipality__name")
             .annotate(n=Count("id"), oldest=Min("answer_due"))
             .order_by("oldest"))

@@ -20,3 +20,8 @@ def revoke(*, kind: str, source: str, on: date) -> int:
     """End a relation at once: no grace period, no access from `on` on."""
     return CareRelation.objects.filter(kind=kind, source=source).update(
         revoked=True, valid_to=on)
+
+
+def end(*, kind: str, source: str, on: date) -> int:
+    """End a relation with the usual grace period (care ended, e.g. a request answered)."""
+    return CareRelation.objects.filter(kind=kind, source=source).update(valid_to=on)

@@ -50,8 +50,8 @@ def close_request(verzoek, *, refused: bool) -> None:
         care_relations.revoke(kind=CareRelation.Kind.REQUEST, source=_request_source(verzoek),
                               on=today)
     else:
-        CareRelation.objects.filter(kind=CareRelation.Kind.REQUEST,
-                                    source=_request_source(verzoek)).update(valid_to=today)
+        care_relations.end(kind=CareRelation.Kind.REQUEST, source=_request_source(verzoek),
+                           on=today)
 
 
 def follow_delivery(start, *, einddatum=None) -> None:
