@@ -140,24 +140,37 @@ def may_read_message_content(user, message) -> bool:
 # --- who may send what ------------------------------------------------------------------------
 
 def sender_refusal(user, *, afzender: str, ontvanger: str) -> str:
-    """Why this user may not deliver a message with this header, or "" when it may.
+    """Why this user may not deliver a message with this header, or "" when it may."""
+    return sender_check(user)(afzender, ontvanger)
+
+
+def sender_check(user):
+    """The sender rule for one user as a function of (afzender, ontvanger) -> refusal or "";
+    the user's codes are looked up once, so a bundle of messages costs no query per message.
 
     A message entering through a person carries that person's own organisation as Afzender:
     provider staff their provider's AGB code, an access worker their municipality. The message
     channel (GGk/VECOZO side, senders authenticated upstream) delivers traffic of its region's
     municipalities in both directions."""
     if has_perm(user, Perm.DELIVER_CHANNEL):
-        codes = set(municipality_codes_in_scope(user))
-        if codes & {afzender, ontvanger}:
-            return ""
-        return _("Afzender/Ontvanger: neither %(from)s nor %(to)s is a municipality of your "
-                 "region.") % {"from": afzender or "-", "to": ontvanger or "-"}
+        region_codes = set(municipality_codes_in_scope(user))
+
+        def channel(afzender: str, ontvanger: str) -> str:
+            if region_codes & {afzender, ontvanger}:
+                return ""
+            return _("Afzender/Ontvanger: neither %(from)s nor %(to)s is a municipality of your "
+                     "region.") % {"from": afzender or "-", "to": ontvanger or "-"}
+        return channel
     if not has_perm(user, Perm.EXCHANGE_MESSAGES):
-        return _("Your role may not send iJw messages.")
-    if afzender not in party_codes(user):
+        return lambda afzender, ontvanger: _("Your role may not send iJw messages.")
+    own = party_codes(user)
+
+    def person(afzender: str, ontvanger: str) -> str:
+        if afzender in own:
+            return ""
         return _("Afzender %(code)s is not your organisation: you can only send messages as "
                  "yourself.") % {"code": afzender or "-"}
-    return ""
+    return person
 
 
 # --- personal data -----------------------------------------------------------------------------

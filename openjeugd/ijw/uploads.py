@@ -84,13 +84,12 @@ def deliver(entries: list[Entry], *, user=None, via: str = "") -> list[Result]:
     policy's sender check first; a refused or unreadable one is not stored at all, so a zip of
     junk costs no archive rows. Without a user (the administrator's import command) `via`
     names the command for the access log."""
-    results = []
+    refusal_for = _refusals(user) if user is not None else (lambda envelope: "")
+    results, refused = [], []
     for entry in entries:
-        envelope = sniff(entry.data)
-        refusal = _refusal(user, envelope) if user is not None else ""
+        refusal = refusal_for(sniff(entry.data))
         if refusal:
-            audit.record(user, "denied", "ijw.Message", None, purpose=Purpose.MESSAGE_UPLOAD,
-                         object_repr=f"{entry.name}: {refusal}"[:200])
+            refused.append(f"{entry.name}: {refusal}")
             results.append(Result(entry.name, refused=_("Refused: %(why)s Nothing was stored.")
                                   % {"why": refusal}))
             continue
@@ -99,14 +98,22 @@ def deliver(entries: list[Entry], *, user=None, via: str = "") -> list[Result]:
             audit.record_object(user, "upload", outcome.message, purpose=Purpose.MESSAGE_UPLOAD,
                                 system="" if user is not None else via)
         results.append(Result(entry.name, outcome=outcome, notes=list(outcome.notes)))
+    if refused:
+        # One entry per delivery, with the count: a zip of junk must not flood the log either.
+        audit.record(user, "denied", "ijw.Message", None, purpose=Purpose.MESSAGE_UPLOAD,
+                     object_repr=refused[0][:200], hits=len(refused))
     return results
 
 
-def _refusal(user, envelope) -> str:
-    if not envelope.code:
-        # Without a readable header nobody can tell who sent it: never stored for a person.
-        return _("the file is not a readable iJw message (no BerichtCode in its Header).")
-    return policy.sender_refusal(user, afzender=envelope.afzender, ontvanger=envelope.ontvanger)
+def _refusals(user):
+    sender_refusal = policy.sender_check(user)
+
+    def refusal(envelope) -> str:
+        if not envelope.code:
+            # Without a readable header nobody can tell who sent it: never stored for a person.
+            return _("the file is not a readable iJw message (no BerichtCode in its Header).")
+        return sender_refusal(envelope.afzender, envelope.ontvanger)
+    return refusal
 
 
 def summary(results: list[Result]) -> dict[str, int]:

@@ -178,6 +178,10 @@ def test_zip_of_junk_stores_nothing(client, provider, user_with):
     body = response.json()
     assert len(body) == 1500 and {r["status"] for r in body} == {"refused"}
     assert Message.objects.count() == 0
+    # The attempt is in the access log once, with the number of files refused: junk must not
+    # flood the log either.
+    denied = AccessLogEntry.objects.get(action="denied", object_type="ijw.Message")
+    assert denied.hits == 1500
 
 
 def test_bsn_of_a_youth_in_another_municipality_stays_separate_for_requests(deliver):
