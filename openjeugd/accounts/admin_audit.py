@@ -44,11 +44,11 @@ class AccessLoggedAdminMixin:
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        audit.record_write(request.user, "update" if change else "create", obj,
+        audit.record_object(request.user, "update" if change else "create", obj,
                            purpose=self.audit_write_purpose, request=request)
 
     def delete_model(self, request, obj):
-        audit.record_write(request.user, "delete", obj, purpose=self.audit_write_purpose,
+        audit.record_object(request.user, "delete", obj, purpose=self.audit_write_purpose,
                            request=request)
         super().delete_model(request, obj)
 

@@ -37,8 +37,6 @@ def record_object(user, action: str, obj, *, purpose: str, request=None,
                   object_repr=describe(obj), owner_region_id=owner_region_id, system=system)
 
 
-record_write = record_object
-
 
 def record_many(user, action: str, objects: Iterable, *, purpose: str, request=None,
                 owner_region_of: Callable | None = None,

@@ -83,7 +83,7 @@ def set_password(*, user: User, password: str, request=None) -> User:
     with transaction.atomic():
         user.set_password(password)
         user.save(update_fields=["password"])
-        audit.record_write(user, "update", user, purpose=f"{PURPOSE}: password set via link",
+        audit.record_object(user, "update", user, purpose=f"{PURPOSE}: password set via link",
                            request=request)
     return user
 
@@ -124,5 +124,5 @@ def _save(actor, user: User, action: str, *, request=None, purpose: str = PURPOS
     with transaction.atomic():
         user.full_clean()
         user.save()
-        audit.record_write(actor, action, user, purpose=purpose, request=request)
+        audit.record_object(actor, action, user, purpose=purpose, request=request)
     return user

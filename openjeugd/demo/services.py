@@ -62,7 +62,7 @@ def set_up_region(*, region: Region, profile: RegionProfile, plan: OrganisationP
             municipalities=[municipalities[code] for code in spec.municipality_codes]))
     largest_municipality = max(municipalities.values(), key=lambda m: (m.population_total, m.code))
     _set_up_users(user, region, largest_municipality, providers[plan.largest_provider.agb_code])
-    audit.record_write(user, "create", run, purpose=PURPOSE)
+    audit.record_object(user, "create", run, purpose=PURPOSE)
     return run
 
 
@@ -92,7 +92,7 @@ def _create_provider(user, run: DemoRun, region: Region, spec: ProviderSpec,
         institution.full_clean()
         institution.save()
         institution.regions.add(region)
-        audit.record_write(user, "create", institution, purpose=PURPOSE)
+        audit.record_object(user, "create", institution, purpose=PURPOSE)
         run.certified_institutions.add(institution)
     return provider
 
@@ -113,7 +113,7 @@ def _set_up_users(user, region: Region, municipality: Municipality, provider: Pr
         account.is_active, account.password = True, password
         account.full_clean()
         account.save()
-        audit.record_write(user, action, account, purpose=PURPOSE)
+        audit.record_object(user, action, account, purpose=PURPOSE)
         DemoAccount.objects.get_or_create(user=account)
 
 
@@ -150,7 +150,7 @@ def reset_region(*, region: Region, user=None) -> bool:
               *run.certified_institutions.all()]
     try:
         for obj in doomed:
-            audit.record_write(user, "delete", obj, purpose=PURPOSE)
+            audit.record_object(user, "delete", obj, purpose=PURPOSE)
             obj.delete()
     except ProtectedError as error:
         blockers = sorted({str(o._meta.verbose_name) for o in error.protected_objects})
@@ -158,6 +158,6 @@ def reset_region(*, region: Region, user=None) -> bool:
             "Demo data of %(region)s is still referred to by %(blockers)s; remove the demo "
             "care history first.") % {"region": region, "blockers": ", ".join(blockers)}
         ) from error
-    audit.record_write(user, "delete", run, purpose=PURPOSE)
+    audit.record_object(user, "delete", run, purpose=PURPOSE)
     run.delete()
     return True

@@ -59,7 +59,7 @@ def load_division(source: str | Path | Iterable[Mapping[str, str]], *, year: int
             "source": label[-200:], "created": summary.created, "updated": summary.updated,
             "deactivated": summary.deactivated,
         })
-        audit.record_write(user, "create", division, purpose=f"load division {year}")
+        audit.record_object(user, "create", division, purpose=f"load division {year}")
     return summary
 
 
@@ -164,7 +164,7 @@ def register_provider(*, user, provider: Provider, region: Region, request=None)
     """Register a provider for a region (the provider–region relation); idempotent."""
     with transaction.atomic():
         provider.regions.add(region)
-        audit.record_write(user, "update", provider, request=request,
+        audit.record_object(user, "update", provider, request=request,
                            purpose=f"{PURPOSE}: register for region {region.slug}")
     return provider
 
@@ -172,7 +172,7 @@ def register_provider(*, user, provider: Provider, region: Region, request=None)
 def unregister_provider(*, user, provider: Provider, region: Region, request=None) -> Provider:
     with transaction.atomic():
         provider.regions.remove(region)
-        audit.record_write(user, "update", provider, request=request,
+        audit.record_object(user, "update", provider, request=request,
                            purpose=f"{PURPOSE}: unregister from region {region.slug}")
     return provider
 
@@ -193,7 +193,7 @@ def set_partnership_members(*, user, partnership: Partnership, hoofdaannemer: Pr
     """Replace the members; the partnership always ends with exactly one hoofdaannemer."""
     with transaction.atomic():
         for member in partnership.members.all():
-            audit.record_write(user, "delete", member, purpose=PURPOSE, request=request)
+            audit.record_object(user, "delete", member, purpose=PURPOSE, request=request)
         partnership.members.all().delete()
         _add_members(user, partnership, hoofdaannemer, onderaannemers, request)
     return partnership
@@ -318,5 +318,5 @@ def _save(user, obj, action: str, *, request=None):
     with transaction.atomic():
         obj.full_clean()
         obj.save()
-        audit.record_write(user, action, obj, purpose=PURPOSE, request=request)
+        audit.record_object(user, action, obj, purpose=PURPOSE, request=request)
     return obj

@@ -18,7 +18,7 @@ def test_old_positional_call_still_works(db):
 
 def test_processing_without_a_user_is_named(db):
     youth = YouthFactory()
-    entry = audit.record_write(None, "update", youth, purpose="message_processing",
+    entry = audit.record_object(None, "update", youth, purpose="message_processing",
                                system=audit.SYSTEM_IJW)
     assert (entry.user, entry.username) == (None, "system:ijw-processing")
     assert entry.owner_region_id == youth.municipality.region_id

@@ -127,13 +127,13 @@ def _send_out(user, message: m.Message) -> Message:
         stored = outbox.send(message)
     except outbox.OutgoingInvalid as error:
         raise ValidationError({"__all__": [str(error)]}) from error
-    audit.record_write(user, "create", stored, purpose=Purpose.MESSAGE_SEND)
+    audit.record_object(user, "create", stored, purpose=Purpose.MESSAGE_SEND)
     return stored
 
 
 def _send_in(user, message: m.Message) -> Message:
     stored = ingest(codec.serialize(message), filename=f"{message.code}.xml", user=user).message
-    audit.record_write(user, "create", stored, purpose=Purpose.MESSAGE_SEND)
+    audit.record_object(user, "create", stored, purpose=Purpose.MESSAGE_SEND)
     return stored
 
 
