@@ -84,20 +84,26 @@ def test_same_declaration_number_is_paid_once(deliver, assigned, round_):
 @pytest.mark.django_db(transaction=False)
 def test_a_reference_committed_between_the_two_checks_is_not_paid(deliver, assigned,
                                                                   monkeypatch):
-    """The interleaving PostgreSQL produced once in CI, replayed step by step: the line's rule
-    check ran before the other declaration committed the reference (so it saw no repeat), the
-    row's own check after it (so the row is marked a repeat and the unique index does not
-    apply). Such a line must be refused with 8021, never paid."""
+    """The interleaving PostgreSQL produced once in CI, replayed step by step: the other
+    declaration commits the reference right after this one first asks about it, so every later
+    question about it says "taken". Such a line must be refused with 8021, never paid."""
     from openjeugd.ijw.services.handlers import declaratie as handler
 
     deliver(samples.sample_jw323(identificatie="DC9001", declaratie_nummer="D9001",
                                  prestaties=[samples.sample_prestatie(referentie="LATE")]))
-    checked = handler._check_against
+    asked: set = set()
 
-    def check_before_the_commit(toewijzing, prestatie, ctx):
-        return [p for p in checked(toewijzing, prestatie, ctx) if p[0] != "TR314"]
+    def committed_after_the_first_question(original):
+        def reference_taken(self, reference):
+            if reference not in asked:
+                asked.add(reference)
+                return False
+            return original(self, reference)
+        return reference_taken
 
-    monkeypatch.setattr(handler, "_check_against", check_before_the_commit)
+    for known in (handler._Loaded, handler._Live):
+        monkeypatch.setattr(known, "reference_taken",
+                            committed_after_the_first_question(known.reference_taken))
     deliver(samples.sample_jw323(identificatie="DC9002", declaratie_nummer="D9002",
                                  prestaties=[samples.sample_prestatie(referentie="LATE")]))
     late = Prestatie.objects.filter(product_referentie="LATE").order_by("id")

@@ -135,7 +135,10 @@ def _of_another_client(ctx, known, youth, client) -> bool:
 
 def _line(ctx, known, declaratie, youth, prestatie) -> Prestatie:
     toewijzing = known.toewijzing(youth, prestatie.toewijzing_nummer)
-    problems = _check_against(toewijzing, prestatie, known)
+    # TR314 is asked once: the row's flag and the line's judgement must rest on one answer, or
+    # a reference committed concurrently in between would mark a repeat that still gets paid.
+    repeats = known.reference_taken(prestatie.product_referentie)
+    problems = _check_against(toewijzing, prestatie, known, repeats=repeats)
     row = Prestatie(
         declaratie=declaratie, provider=ctx.message.provider, youth=youth, toewijzing=toewijzing,
         product_referentie=prestatie.product_referentie,
@@ -146,13 +149,8 @@ def _line(ctx, known, declaratie, youth, prestatie) -> Prestatie:
         einddatum=prestatie.product_periode.einddatum,
         volume=prestatie.geleverd_volume, eenheid=prestatie.eenheid,
         tarief=prestatie.product_tarief, ingediend=round_money(prestatie.ingediend_bedrag),
-        repeats_reference=known.reference_taken(prestatie.product_referentie),
+        repeats_reference=repeats,
     )
-    if row.repeats_reference and _repeated_reference() not in problems:
-        # Asked of the database twice (after a lost race): a concurrent declaration committed
-        # the reference between the rule check and this one. A line marked as a repeat is never
-        # paid (TR314), whatever it was judged before.
-        problems = [_repeated_reference()]
     _judge(row, known.codes(prestatie.ref), problems)
     for rule, text in known.keep(row, prestatie, problems):
         # Recorded as each line is judged: a later line with the same reference reads them.
@@ -380,7 +378,7 @@ def _repeated_reference() -> tuple[str, str]:
     return ("TR314", _("This prestatie reference was declared before."))
 
 
-def _check_against(toewijzing, prestatie, known) -> list[tuple[str, str]]:
+def _check_against(toewijzing, prestatie, known, *, repeats: bool) -> list[tuple[str, str]]:
     """Stateful TR rules of a prestatie against its toewijzing, as (rule, text); the codes
     come from the rule table."""
     if toewijzing is None:
@@ -389,7 +387,7 @@ def _check_against(toewijzing, prestatie, known) -> list[tuple[str, str]]:
         # TR384: a toewijzing deleted with RedenWijziging 13 takes no declarations (9384, not
         # the 9338 of a toewijzing that never existed).
         return [("TR384", _("The toewijzing was deleted (reden wijziging 13)."))]
-    if known.reference_taken(prestatie.product_referentie):
+    if repeats:
         # TR314: ReferentieNummer is unique per provider, within one message and across
         # messages.
         return [_repeated_reference()]
