@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "openjeugd.accounts",
     "openjeugd.registry",
     "openjeugd.ijw",
+    "openjeugd.pathways",
+    "openjeugd.contracts",
     "openjeugd.demo",
 ]
 

@@ -31,6 +31,11 @@ class Perm(StrEnum):
     # Bulk delivery from the region's message channel (GGk/VECOZO), senders authenticated
     # upstream: a service account, never a person.
     DELIVER_CHANNEL = "ijw.channel"
+    # Contracts, tariffs, budgets (#9): reading money figures and changing the arrangements.
+    VIEW_CONTRACTS = "contracts.view"
+    MANAGE_CONTRACTS = "contracts.change"
+    # Casework of the care pathway (#10): requests, triage, expert team, brigade, placement.
+    WORK_CASES = "pathways.work"
 
 
 _EVERYONE = {Perm.VIEW_REGISTRY}
@@ -38,17 +43,21 @@ ROLE_PERMS: dict[str, set[Perm]] = {
     Role.REGIONAL_ADMIN: _EVERYONE | {
         Perm.CHANGE_REGISTRY, Perm.MANAGE_USERS, Perm.VIEW_MESSAGES, Perm.VIEW_REGION_FIGURES,
     },
-    Role.CONTRACT_MANAGER: _EVERYONE | {Perm.VIEW_MESSAGES, Perm.VIEW_REGION_FIGURES},
-    Role.POLICY_ADVISOR: _EVERYONE | {Perm.VIEW_REGION_FIGURES},
-    Role.ACCESS_WORKER: _EVERYONE | {
-        Perm.VIEW_YOUTH, Perm.VIEW_MESSAGES, Perm.EXCHANGE_MESSAGES,
+    Role.CONTRACT_MANAGER: _EVERYONE | {
+        Perm.VIEW_MESSAGES, Perm.VIEW_REGION_FIGURES, Perm.VIEW_CONTRACTS, Perm.MANAGE_CONTRACTS,
     },
-    Role.RET_CHAIR: _EVERYONE | {Perm.VIEW_YOUTH, Perm.VIEW_REGION_FIGURES},
-    Role.BRIGADE_MEMBER: _EVERYONE | {Perm.VIEW_YOUTH},
+    Role.POLICY_ADVISOR: _EVERYONE | {Perm.VIEW_REGION_FIGURES, Perm.VIEW_CONTRACTS},
+    Role.ACCESS_WORKER: _EVERYONE | {
+        Perm.VIEW_YOUTH, Perm.VIEW_MESSAGES, Perm.EXCHANGE_MESSAGES, Perm.WORK_CASES,
+    },
+    Role.RET_CHAIR: _EVERYONE | {Perm.VIEW_YOUTH, Perm.VIEW_REGION_FIGURES, Perm.WORK_CASES},
+    Role.BRIGADE_MEMBER: _EVERYONE | {Perm.VIEW_YOUTH, Perm.WORK_CASES},
     Role.PROVIDER_STAFF: _EVERYONE | {
         Perm.VIEW_YOUTH, Perm.VIEW_MESSAGES, Perm.EXCHANGE_MESSAGES,
     },
-    Role.AUDITOR: _EVERYONE | {Perm.VIEW_ACCESS_LOG, Perm.VIEW_MESSAGES, Perm.VIEW_REGION_FIGURES},
+    Role.AUDITOR: _EVERYONE | {
+        Perm.VIEW_ACCESS_LOG, Perm.VIEW_MESSAGES, Perm.VIEW_REGION_FIGURES, Perm.VIEW_CONTRACTS,
+    },
     Role.MESSAGE_CHANNEL: {Perm.VIEW_MESSAGES, Perm.DELIVER_CHANNEL},
 }
 
