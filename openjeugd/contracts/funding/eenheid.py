@@ -27,7 +27,7 @@ OUTPUTGERICHT = frozenset({Eenheid.STUKS_OUTPUT, Eenheid.EURO})
 
 
 def volume_divisor(volume_unit: Eenheid, tariff_unit: Eenheid) -> int:
-    """By what the volume is divided to be in tariff units: 1, or 60 for minutes at an hourly tariff.
+    """What the volume is divided by to be in tariff units: 1, or 60 for minutes at an hourly rate.
 
     IV081 prices minutes as "(contractuele uurtarief * aantal minuten) / 60", multiplied first
     and rounded once, so the caller divides after multiplying.

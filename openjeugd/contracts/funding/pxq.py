@@ -13,7 +13,11 @@ from enum import StrEnum
 from fractions import Fraction
 
 from openjeugd.contracts.funding.eenheid import Eenheid, volume_divisor
-from openjeugd.contracts.funding.errors import InvalidPeriodError, NegativeAmountError, WrongUnitError
+from openjeugd.contracts.funding.errors import (
+    InvalidPeriodError,
+    NegativeAmountError,
+    WrongUnitError,
+)
 from openjeugd.contracts.funding.periods import Period, exact
 from openjeugd.contracts.funding.tariffs import TariffSchedule
 from openjeugd.lib.money import round_money
@@ -40,7 +44,8 @@ class PxQLine:
     def __post_init__(self):
         if isinstance(self.volume, float) or self.volume < 0:
             raise NegativeAmountError(
-                "volume", "COD043/IV091",
+                "volume",
+                "COD043/IV091",
                 f"volume {self.volume!r} must be a Decimal ≥ 0; a correction is a credit line "
                 "(DebetCredit C) with the volume of the line it takes back",
             )
@@ -71,7 +76,9 @@ def price_line(line: PxQLine, schedule: TariffSchedule) -> PricedLine:
     for part, tariff in schedule.segments(line.period):
         share = Fraction(part.days, line.period.days)
         value = Fraction(tariff.amount) * Fraction(line.volume) * share / divisor
-        parts.append(PricedPart(part, tariff.amount, line.debet_credit.sign * round_money(exact(value))))
+        parts.append(
+            PricedPart(part, tariff.amount, line.debet_credit.sign * round_money(exact(value)))
+        )
     return _priced(parts)
 
 
@@ -114,13 +121,16 @@ def etmalen(stay: Stay, period: Period) -> int:
 
 
 def price_stay(
-    stay: Stay, period: Period, schedule: TariffSchedule,
+    stay: Stay,
+    period: Period,
+    schedule: TariffSchedule,
     debet_credit: DebetCredit = DebetCredit.DEBET,
 ) -> PricedLine:
     """Etmalen × the etmaaltarief in force on each night; no rounding needed (cents × count)."""
     if schedule.eenheid != Eenheid.ETMAAL:
         raise WrongUnitError(
-            "eenheid", "etmaaltarief (seed 000)",
+            "eenheid",
+            "etmaaltarief (seed 000)",
             f"a stay is paid per etmaal, not per {schedule.eenheid.name.lower()}",
         )
     nights = stay.nights(period)

@@ -43,7 +43,8 @@ class TariffSchedule:
         for earlier, later in zip(ordered, ordered[1:], strict=False):
             if earlier.end is None or earlier.end >= later.start:
                 raise TariffError(
-                    "start", "no overlapping tariff periods",
+                    "start",
+                    "no overlapping tariff periods",
                     f"tariff from {later.start} overlaps the one from {earlier.start}",
                 )
         object.__setattr__(self, "tariffs", ordered)
