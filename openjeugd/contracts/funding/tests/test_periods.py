@@ -1,4 +1,4 @@
-"""Periods: inclusive days, calendar-month parts, month weights (the one rule for partial months)."""
+"""Periods: inclusive days, calendar-month parts, month weights (the partial-month rule)."""
 
 from datetime import date, timedelta
 from fractions import Fraction

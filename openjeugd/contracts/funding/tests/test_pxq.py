@@ -1,4 +1,4 @@
-"""P×Q: volume × tariff per eenheid, minutes at an hourly tariff, tariff changes, credits, etmalen."""
+"""P×Q: volume × tariff per eenheid, minutes at hourly tariffs, tariff changes, credits, etmalen."""
 
 from datetime import date, timedelta
 from decimal import Decimal
@@ -34,10 +34,12 @@ def hourly(amount="85.50"):
 
 
 def changing(first, second, change: date, eenheid=Eenheid.UUR):
-    return TariffSchedule((
-        Tariff(date(2027, 1, 1), change - timedelta(days=1), Decimal(first), eenheid),
-        Tariff(change, None, Decimal(second), eenheid),
-    ))
+    return TariffSchedule(
+        (
+            Tariff(date(2027, 1, 1), change - timedelta(days=1), Decimal(first), eenheid),
+            Tariff(change, None, Decimal(second), eenheid),
+        )
+    )
 
 
 def test_hours_times_the_hourly_tariff():
@@ -87,7 +89,8 @@ def test_a_credit_split_by_a_tariff_change_mirrors_its_debet():
     schedule = changing("85.50", "90.00", date(2028, 2, 15))
     credit = PxQLine(FEB_2028, Decimal(1740), Eenheid.MINUUT, DebetCredit.CREDIT)
     assert [part.amount for part in price_line(credit, schedule).parts] == [
-        Decimal("-1197.00"), Decimal("-1350.00"),
+        Decimal("-1197.00"),
+        Decimal("-1350.00"),
     ]
 
 

@@ -14,7 +14,9 @@ def test_equal_shares_give_the_odd_cent_to_the_first_party():
     # 10000 cents / 3 = 3333.33 each: floors 3333 × 3 = 9999, one cent left, equal remainders,
     # so it goes to the first party of the key
     assert split_by_key(Decimal("100.00"), {"a": 1, "b": 1, "c": 1}) == {
-        "a": Decimal("33.34"), "b": Decimal("33.33"), "c": Decimal("33.33"),
+        "a": Decimal("33.34"),
+        "b": Decimal("33.33"),
+        "c": Decimal("33.33"),
     }
 
 
@@ -26,7 +28,9 @@ def test_a_population_key_gives_left_cents_to_the_largest_remainders():
         Decimal("1000.00"), {"Arnhem": 164_000, "Nijmegen": 179_000, "Ede": 122_000}
     )
     assert parts == {
-        "Arnhem": Decimal("352.69"), "Nijmegen": Decimal("384.95"), "Ede": Decimal("262.36"),
+        "Arnhem": Decimal("352.69"),
+        "Nijmegen": Decimal("384.95"),
+        "Ede": Decimal("262.36"),
     }
 
 
@@ -51,7 +55,7 @@ def test_a_key_without_positive_weights_is_refused(key, field):
     assert refused.value.field == field
 
 
-amounts = st.decimals(min_value=-10**7, max_value=10**7, places=2, allow_nan=False)
+amounts = st.decimals(min_value=-(10**7), max_value=10**7, places=2, allow_nan=False)
 keys = st.dictionaries(
     st.text(min_size=1, max_size=5), st.integers(min_value=0, max_value=10**6), min_size=1
 ).filter(lambda key: sum(key.values()) > 0)

@@ -14,10 +14,12 @@ UUR = Eenheid.UUR
 
 
 def test_segments_cut_a_period_where_the_tariff_changes():
-    schedule = TariffSchedule((
-        Tariff(date(2028, 7, 1), None, Decimal("88.00"), UUR),  # given out of order on purpose
-        Tariff(date(2028, 1, 1), date(2028, 6, 30), Decimal("85.50"), UUR),
-    ))
+    schedule = TariffSchedule(
+        (
+            Tariff(date(2028, 7, 1), None, Decimal("88.00"), UUR),  # given out of order on purpose
+            Tariff(date(2028, 1, 1), date(2028, 6, 30), Decimal("85.50"), UUR),
+        )
+    )
     cuts = schedule.segments(Period(date(2028, 6, 20), date(2028, 7, 10)))
     assert [(part, tariff.amount) for part, tariff in cuts] == [
         (Period(date(2028, 6, 20), date(2028, 6, 30)), Decimal("85.50")),
@@ -27,27 +29,33 @@ def test_segments_cut_a_period_where_the_tariff_changes():
 
 def test_overlapping_tariff_periods_are_refused():
     with pytest.raises(TariffError) as refused:
-        TariffSchedule((
-            Tariff(date(2028, 1, 1), date(2028, 6, 30), Decimal("85.50"), UUR),
-            Tariff(date(2028, 6, 30), None, Decimal("88.00"), UUR),  # 30 June twice
-        ))
+        TariffSchedule(
+            (
+                Tariff(date(2028, 1, 1), date(2028, 6, 30), Decimal("85.50"), UUR),
+                Tariff(date(2028, 6, 30), None, Decimal("88.00"), UUR),  # 30 June twice
+            )
+        )
     assert refused.value.rule == "no overlapping tariff periods"
 
 
 def test_a_tariff_without_end_before_another_overlaps_it():
     with pytest.raises(TariffError):
-        TariffSchedule((
-            Tariff(date(2028, 1, 1), None, Decimal("85.50"), UUR),
-            Tariff(date(2029, 1, 1), None, Decimal("88.00"), UUR),
-        ))
+        TariffSchedule(
+            (
+                Tariff(date(2028, 1, 1), None, Decimal("85.50"), UUR),
+                Tariff(date(2029, 1, 1), None, Decimal("88.00"), UUR),
+            )
+        )
 
 
 def test_one_schedule_has_one_eenheid():
     with pytest.raises(TariffError) as refused:
-        TariffSchedule((
-            Tariff(date(2028, 1, 1), date(2028, 6, 30), Decimal("85.50"), UUR),
-            Tariff(date(2028, 7, 1), None, Decimal("1.45"), Eenheid.MINUUT),
-        ))
+        TariffSchedule(
+            (
+                Tariff(date(2028, 1, 1), date(2028, 6, 30), Decimal("85.50"), UUR),
+                Tariff(date(2028, 7, 1), None, Decimal("1.45"), Eenheid.MINUUT),
+            )
+        )
     assert refused.value.field == "eenheid"
 
 
