@@ -15,6 +15,7 @@ by the cost-sharing key (sharing.split_by_key).
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 
 from openjeugd.contracts.funding.buildup import BuildUp, Element
 from openjeugd.contracts.funding.errors import FundingError, NegativeAmountError
@@ -59,7 +60,7 @@ class FteCalculation:
 
     def for_period(self, period: Period) -> Decimal:
         """The part of the annual amount a period earns (periods.year_share)."""
-        return round_money(exact(year_share(period) * self.annual().total))
+        return round_money(exact(year_share(period) * Fraction(self.annual().total)))
 
 
 @dataclass(frozen=True)

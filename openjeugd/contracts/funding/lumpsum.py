@@ -13,6 +13,7 @@ paid in instalments whose last one takes the rounding (instalments.instalments).
 
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 
 from openjeugd.contracts.funding.errors import FundingError, InvalidPeriodError, NegativeAmountError
 from openjeugd.contracts.funding.instalments import Frequency, Instalment, instalments
@@ -54,7 +55,7 @@ def budget_for(task: Task, period: Period) -> Decimal:
         raise InvalidPeriodError(
             "period", "one budget year", f"{period.start}–{period.end} spans more than one year"
         )
-    return round_money(exact(year_share(period) * task.annual_budget))
+    return round_money(exact(year_share(period) * Fraction(task.annual_budget)))
 
 
 def schedule(task: Task, period: Period, frequency: Frequency) -> tuple[Instalment, ...]:
