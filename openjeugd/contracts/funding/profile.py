@@ -15,7 +15,7 @@ month pays its calendar days over the days of that month, periods.py, rounded pe
 """
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -77,7 +77,7 @@ class Assignment:
     profile: int
     intensiteit: Intensiteit
     period: Period
-    consent: Consent | None = field(default=None, compare=False)
+    consent: Consent | None = None
 
 
 def assignment_errors(assignments: Sequence[Assignment]) -> list[FundingError]:
