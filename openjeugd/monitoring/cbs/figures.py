@@ -1,0 +1,92 @@
+"""The indicator set per half year, as StatLine 85097NED shows it (started trajectories new
+vs herhaald beroep, ended ones with average duration and reason), plus the outcome
+indicators; and small-cell suppression for figures that leave the region."""
+
+from collections import Counter
+from datetime import date
+
+from . import outcome
+from .periods import Period
+from .trajectories import Trajectory
+
+SMALL_CELL = 5  # fewer than 5 youths: suppressed outside the region (issue #11)
+
+
+def period_figures(known: list[Trajectory], everything: list[Trajectory], period: Period,
+                   measurements: list[outcome.Measurement], *, today: date) -> dict:
+    """`known`: trajectories as known at the period's end (started, ended, running there);
+    `everything`: as known today, for the follow-up after the period (3.2)."""
+    first, last = period.first, period.last
+    started = [t for t in known if first <= t.start <= last]
+    ended = outcome.ended_in(known, first, last)
+    running = [t for t in known if t.start <= last and t.end is None]
+    durations = [(t.end - t.start).days + 1 for t in ended]
+    in_period = [m for m in measurements if first <= m.measured_on <= last]
+    return {
+        "periode": period.label, "van": first.isoformat(), "tot_en_met": last.isoformat(),
+        "jeugdigen": len({t.bsn for t in known if t.overlaps(first, last)}),
+        "trajecten": len([t for t in known if t.overlaps(first, last)]),
+        "gestart": len(started),
+        "gestart_herhaald_beroep": sum(t.herhaald_beroep for t in started),
+        "beeindigd": len(ended),
+        "gemiddelde_duur_dagen": round(sum(durations) / len(durations)) if durations else None,
+        "lopend_einde_periode": len(running),
+        "per_hulpvorm": _count(t.hulpvorm for t in started),
+        "per_verwijzer": _count(t.verwijzer or "onbekend" for t in started),
+        "uitval": outcome.uitval(ended),
+        "geen_nieuwe_start": outcome.geen_nieuwe_start(everything, first, last, today=today),
+        "tevredenheid": outcome.tevredenheid(in_period),
+        "zonder_hulp_verder": outcome.zonder_hulp_verder(in_period),
+    }
+
+
+def per_municipality(known: list[Trajectory], period: Period) -> dict[str, dict]:
+    """Started and ended per municipality (the one known at the period's end, §7.5)."""
+    rows: dict[str, Counter] = {}
+    for t in known:
+        if not t.overlaps(period.first, period.last):
+            continue
+        row = rows.setdefault(t.gemeente_on(period.last), Counter())
+        row["gestart"] += period.first <= t.start <= period.last
+        row["beeindigd"] += t.end is not None and t.end <= period.last
+        row["trajecten"] += 1
+    return {code: dict(row) for code, row in sorted(rows.items())}
+
+
+def _count(values) -> dict:
+    return dict(sorted(Counter(values).items()))
+
+
+# Keys whose value is not a count of youths or trajectories.
+_NOT_COUNTS = {"periode", "van", "tot_en_met", "percentage", "gemiddelde",
+               "gemiddelde_duur_dagen"}
+
+
+def suppress_small_cells(figures):
+    """A copy with every count of 1-4 replaced by None, and any percentage, mean or average
+    resting on such a count too, for figures that leave the regional scope. Zero stays: it
+    reveals nobody."""
+    if isinstance(figures, list):
+        return [suppress_small_cells(item) for item in figures]
+    if not isinstance(figures, dict):
+        return figures
+    out = {}
+    for key, value in figures.items():
+        if isinstance(value, (dict, list)):
+            out[key] = suppress_small_cells(value)
+        elif isinstance(value, int) and not isinstance(value, bool) and key not in _NOT_COUNTS:
+            out[key] = None if 0 < value < SMALL_CELL else value
+        else:
+            out[key] = value
+    _suppress_derived(figures, out)
+    return out
+
+
+def _suppress_derived(original: dict, out: dict) -> None:
+    if "percentage" in out and (out.get("numerator") is None or out.get("denominator") is None):
+        out["percentage"] = None
+    if "gemiddelde" in out and out.get("n") is None:
+        out["gemiddelde"] = None
+    if "gemiddelde_duur_dagen" in out:
+        out["gemiddelde_duur_dagen"] = (original["gemiddelde_duur_dagen"]
+                                        if out.get("beeindigd") is not None else None)
