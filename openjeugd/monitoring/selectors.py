@@ -12,7 +12,6 @@ from django.http import Http404
 
 from openjeugd.accounts import policy
 from openjeugd.accounts.purposes import Purpose
-
 from openjeugd.ijw.models import Start, Stop, Verzoek
 from openjeugd.monitoring import seams
 from openjeugd.monitoring.cbs import codes, figures, trajectories

@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 
 from openjeugd.monitoring.cbs import figures, outcome
-from openjeugd.monitoring.cbs.periods import Period, half_year, half_years, years_before
 from openjeugd.monitoring.cbs.outcome import Measurement
+from openjeugd.monitoring.cbs.periods import Period, half_year, half_years, years_before
 
 from .test_cbs_trajectories import ELDERS, LINDE, OTHER_BSN, build, start, stop
 
