@@ -5,19 +5,24 @@ Only the functions ending in `_for` decide access (through accounts.policy) and 
 data reads; the plain ones serve the command line, which logs under its OS user.
 """
 
+from collections.abc import Callable
 from datetime import date
 
-from django.db.models import Q
+from django.db.models import Q, Sum
 from django.http import Http404
 
 from openjeugd.accounts import policy
 from openjeugd.accounts.purposes import Purpose
-from openjeugd.ijw.models import Start, Stop, Verzoek
-from openjeugd.monitoring import seams
+from openjeugd.ijw.models import Prestatie, Start, Stop, Verzoek
+from openjeugd.monitoring import seams, spending
 from openjeugd.monitoring.cbs import codes, figures, trajectories
 from openjeugd.monitoring.cbs.deliveries import Report, StartFact, StopFact, deliveries
 from openjeugd.monitoring.cbs.periods import Period, half_years
 from openjeugd.monitoring.cbs.trajectories import Trajectory, overlapping, record
+
+# The viewer's scope as a function of the paths to municipality and provider (policy.scope_q
+# with the user bound); None: the whole region (the command line).
+Scope = Callable[..., Q]
 
 _START_FIELDS = ("toewijzing_id", "youth_id", "provider_id", "municipality_id",
                  "product_categorie", "product_code", "begindatum", "youth__bsn",
@@ -35,12 +40,12 @@ def _link(toewijzing_id, youth_id, provider_id, municipality_id, categorie) -> t
 
 
 def facts(region, *, until: date | None = None,
-          scope: Q | None = None) -> tuple[list[StartFact], list[StopFact]]:
+          scope: Scope | None = None) -> tuple[list[StartFact], list[StopFact]]:
     """Starts and stops of the region's municipalities that were not deleted (OP033:
     "eerdere aanleveringen met dezelfde sleutel beschouwd moeten worden als niet verzonden")."""
     where = Q(municipality__region=region, deleted_by__isnull=True)
     if scope is not None:
-        where &= scope
+        where &= scope()
     starts = Start.objects.filter(where)
     if until is not None:
         starts = starts.filter(begindatum__lte=until)
@@ -82,7 +87,7 @@ def _verwijzer(referrers, toewijzing_id, provider_id, municipality_id, referenti
 
 
 def region_trajectories(region, first: date, last: date, *,
-                        scope: Q | None = None) -> tuple[list[Trajectory], Report]:
+                        scope: Scope | None = None) -> tuple[list[Trajectory], Report]:
     """The trajectories overlapping [first, last] as known at `last` (§7.5)."""
     starts, stops = facts(region, until=last, scope=scope)
     found, report = trajectories(starts, stops, seams.hulpvorm_lookup(region), as_of=last)
@@ -90,7 +95,7 @@ def region_trajectories(region, first: date, last: date, *,
 
 
 def region_indicators(region, first: date, last: date, *, today: date,
-                      scope: Q | None = None) -> dict:
+                      scope: Scope | None = None) -> dict:
     """The indicator set per half year (clipped to [first, last]) and per municipality."""
     starts, stops = facts(region, scope=scope)
     hulpvorm_of = seams.hulpvorm_lookup(region)
@@ -104,7 +109,9 @@ def region_indicators(region, first: date, last: date, *, today: date,
     for half in half_years(first, last):
         period = Period(max(first, half.first), min(last, half.last))
         known, _ = trajectories(starts, stops, hulpvorm_of, as_of=period.last)
-        periods.append(figures.period_figures(known, everything, period, measured, today=today))
+        found = figures.period_figures(known, everything, period, measured, today=today)
+        found["kosten"] = spending.spending(_spending_rows(region, period, scope))
+        periods.append(found)
         municipalities[period.label] = figures.per_municipality(known, period)
     return {
         "regio": region.name, "van": first.isoformat(), "tot_en_met": last.isoformat(),
@@ -116,7 +123,27 @@ def region_indicators(region, first: date, last: date, *, today: date,
     }
 
 
+def _spending_rows(region, period: Period, scope: Scope | None) -> list[tuple]:
+    """Granted and declared amounts per youth for the lines whose product period starts in
+    the period: one grouped query. Refused lines are granted 0; credits are negative."""
+    lines = Prestatie.objects.filter(declaratie__municipality__region=region,
+                                     begindatum__range=(period.first, period.last))
+    if scope is not None:
+        lines = lines.filter(scope(municipality="declaratie__municipality"))
+    return list(lines.values("youth__bsn").annotate(
+        granted=Sum("toegekend"), declared=Sum("ingediend"),
+        credits=Sum("toegekend", filter=Q(toegekend__lt=0)),
+    ).values_list("youth__bsn", "granted", "declared", "credits").order_by())
+
+
 # --- access-controlled ----------------------------------------------------------------------
+
+def _scope_of(user) -> Scope:
+    def scope(**paths) -> Q:
+        # A scope without municipalities or provider sees nothing, not an error.
+        return policy.scope_q(user, **paths) or Q(pk__in=[])
+    return scope
+
 
 def _region_in_scope(user, region) -> None:
     # Monitoring works per region; another region's figures do not exist for this user.
@@ -129,10 +156,9 @@ def trajectories_for(user, region, first: date, last: date, *, request=None) -> 
     each logged as a read of that youth's record."""
     policy.require(user, policy.Perm.VIEW_YOUTH)
     _region_in_scope(user, region)
-    scope = policy.scope_q(user)
-    if scope is None:
+    if policy.scope_q(user) is None:
         return []
-    found, _ = region_trajectories(region, first, last, scope=scope)
+    found, _ = region_trajectories(region, first, last, scope=_scope_of(user))
     ids = set().union(*(t.youth_ids for t in found)) if found else set()
     visible = policy.youths_visible_to(user).filter(pk__in=ids).select_related("municipality")
     youths = {youth.pk: youth for youth in visible}
@@ -149,7 +175,5 @@ def indicators_for(user, region, first: date, last: date, *, today: date,
     the figures leave the region (a public page, a report for outsiders)."""
     policy.require(user, policy.Perm.VIEW_REGION_FIGURES)
     _region_in_scope(user, region)
-    # A scope without municipalities or provider sees empty figures, not an error.
-    scope = policy.scope_q(user) or Q(pk__in=[])
-    found = region_indicators(region, first, last, today=today, scope=scope)
+    found = region_indicators(region, first, last, today=today, scope=_scope_of(user))
     return figures.suppress_small_cells(found) if leaves_region else found

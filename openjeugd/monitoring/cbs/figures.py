@@ -87,6 +87,10 @@ def _suppress_derived(original: dict, out: dict) -> None:
         out["percentage"] = None
     if "gemiddelde" in out and out.get("n") is None:
         out["gemiddelde"] = None
+    if "gemiddeld_per_jeugdige" in out and out.get("jeugdigen") is None:
+        # Amounts over 1-4 youths are as telling as their count.
+        out.update(dict.fromkeys(("toegekend", "ingediend", "gecrediteerd",
+                                  "gemiddeld_per_jeugdige")))
     if "gemiddelde_duur_dagen" in out:
         out["gemiddelde_duur_dagen"] = (original["gemiddelde_duur_dagen"]
                                         if out.get("beeindigd") is not None else None)

@@ -3,12 +3,14 @@ through the real import path (`demo_data`), turned into trajectories and figures
 
 from collections import defaultdict
 from datetime import date
+from decimal import Decimal
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
+from openjeugd.ijw.models import Prestatie
 from openjeugd.monitoring import selectors
 from openjeugd.monitoring.cbs.trajectories import RECORD_KEYS, record
 from openjeugd.registry.models import Region
@@ -62,3 +64,8 @@ def test_demo_figures_add_up(region):
         assert sum(row["trajecten"] for row in per_municipality) == period["trajecten"]
         assert period["gestart_herhaald_beroep"] <= period["gestart"]
         assert period["uitval"]["denominator"] == period["beeindigd"]
+    # Spending: the half years together are every granted line of the year, credits netted.
+    lines = Prestatie.objects.filter(begindatum__range=(FIRST, LAST))
+    total = sum(lines.values_list("toegekend", flat=True), Decimal("0"))
+    assert sum(Decimal(p["kosten"]["toegekend"]) for p in figures["perioden"]) == total
+    assert total > 0
