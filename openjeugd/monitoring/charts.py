@@ -20,7 +20,7 @@ STYLE = Style(background="white", plot_background="white", foreground="#1a1a1a",
 
 def bars(title: str, labels: list[str], series: list[tuple[str, list[int | None]]]) -> str:
     """A grouped bar chart as a data: URI; None (suppressed) is drawn as no bar."""
-    chart = pygal.Bar(js=[], style=STYLE, width=640, height=320, title=title,
+    chart = pygal.Bar(js=[], style=STYLE, width=640, height=320, explicit_size=True, title=title,
                       legend_at_bottom=True, print_values=False, truncate_label=-1,
                       x_label_rotation=0 if len(labels) <= 6 else 30, show_y_guides=True)
     chart.x_labels = labels

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from django.core.management import CommandError, call_command
 
+from openjeugd import cli
 from openjeugd.accounts.models import AccessLogEntry
 from openjeugd.ijw.codec import samples
 from openjeugd.monitoring.cbs.trajectories import RECORD_KEYS
@@ -156,3 +157,12 @@ def test_bad_arguments_are_named(nijmegen, db):
     with pytest.raises(CommandError, match="--to"):
         run("trajectories", "--from", "2026-06-30", "--to", "2026-01-01",
             region=nijmegen.region)
+
+
+def test_the_openjeugd_command_reaches_it(toewijzing, deliver, nijmegen, capsys):
+    # `openjeugd monitoring trajectories ...` (cli.py) is the same management command.
+    deliver(start(1, date(2026, 1, 14)))
+    cli.main(["openjeugd", "monitoring", "trajectories", "--region", nijmegen.region.name,
+              "--from", "2026-01-01", "--to", "2026-06-30", "--format", "json"])
+    (row,) = json.loads(capsys.readouterr().out)
+    assert row["datum_aanvang"] == "2026-01-14"
