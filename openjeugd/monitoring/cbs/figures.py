@@ -17,15 +17,16 @@ def period_figures(known: list[Trajectory], everything: list[Trajectory], period
     """`known`: trajectories as known at the period's end (started, ended, running there);
     `everything`: as known today, for the follow-up after the period (3.2)."""
     first, last = period.first, period.last
-    started = [t for t in known if first <= t.start <= last]
+    in_period = [t for t in known if t.overlaps(first, last)]
+    started = [t for t in in_period if t.start >= first]
     ended = outcome.ended_in(known, first, last)
     running = [t for t in known if t.start <= last and t.end is None]
     durations = [(t.end - t.start).days + 1 for t in ended]
-    in_period = [m for m in measurements if first <= m.measured_on <= last]
+    measured = [m for m in measurements if first <= m.measured_on <= last]
     return {
         "periode": period.label, "van": first.isoformat(), "tot_en_met": last.isoformat(),
-        "jeugdigen": len({t.bsn for t in known if t.overlaps(first, last)}),
-        "trajecten": len([t for t in known if t.overlaps(first, last)]),
+        "jeugdigen": len({t.bsn for t in in_period}),
+        "trajecten": len(in_period),
         "gestart": len(started),
         "gestart_herhaald_beroep": sum(t.herhaald_beroep for t in started),
         "beeindigd": len(ended),
@@ -33,10 +34,14 @@ def period_figures(known: list[Trajectory], everything: list[Trajectory], period
         "lopend_einde_periode": len(running),
         "per_hulpvorm": _count(t.hulpvorm for t in started),
         "per_verwijzer": _count(t.verwijzer or "onbekend" for t in started),
+        # Seed 001 "unieke cliënten per product en per verwijzer": youths in care in the period.
+        "jeugdigen_per_hulpvorm": _youths(in_period, lambda t: t.hulpvorm),
+        "jeugdigen_per_verwijzer": _youths(in_period, lambda t: t.verwijzer or "onbekend"),
+        "per_aanbieder": _per_provider(in_period, first),
         "uitval": outcome.uitval(ended),
         "geen_nieuwe_start": outcome.geen_nieuwe_start(everything, first, last, today=today),
-        "tevredenheid": outcome.tevredenheid(in_period),
-        "zonder_hulp_verder": outcome.zonder_hulp_verder(in_period),
+        "tevredenheid": outcome.tevredenheid(measured),
+        "zonder_hulp_verder": outcome.zonder_hulp_verder(measured),
     }
 
 
@@ -51,6 +56,24 @@ def per_municipality(known: list[Trajectory], period: Period) -> dict[str, dict]
         row["beeindigd"] += t.end is not None and t.end <= period.last
         row["trajecten"] += 1
     return {code: dict(row) for code, row in sorted(rows.items())}
+
+
+def _youths(trajectories: list[Trajectory], key) -> dict:
+    youths: dict[str, set] = {}
+    for t in trajectories:
+        youths.setdefault(key(t), set()).add(t.bsn)
+    return {group: len(bsns) for group, bsns in sorted(youths.items())}
+
+
+def _per_provider(trajectories: list[Trajectory], first: date) -> dict:
+    rows: dict[str, dict] = {}
+    for t in trajectories:
+        row = rows.setdefault(t.provider, {"trajecten": 0, "gestart": 0, "jeugdigen": set()})
+        row["trajecten"] += 1
+        row["gestart"] += t.start >= first
+        row["jeugdigen"].add(t.bsn)
+    return {agb: {**row, "jeugdigen": len(row["jeugdigen"])}
+            for agb, row in sorted(rows.items())}
 
 
 def _count(values) -> dict:

@@ -125,6 +125,9 @@ def test_period_figures_count_started_ended_and_running():
             result["lopend_einde_periode"], result["gemiddelde_duur_dagen"]) == (
         3, 3, 2, 1, 1, 2, 90)
     assert result["per_hulpvorm"] == {"02": 2} and result["per_verwijzer"] == {"02": 2}
+    # Youth 3's 2024 trajectory lies outside the period: three youths in care, one provider.
+    assert result["jeugdigen_per_hulpvorm"] == {"02": 3}
+    assert result["per_aanbieder"] == {LINDE: {"trajecten": 3, "gestart": 2, "jeugdigen": 3}}
 
 
 def test_a_period_without_data_has_zeros_not_errors():

@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from openjeugd.accounts.roles import Role
 from openjeugd.ijw.codec import samples
@@ -51,3 +52,18 @@ def test_a_chosen_period_and_a_bad_one(client, running, user_with):
 def test_roles_without_figures_are_refused(client, running, user_with):
     client.force_login(user_with(Role.ACCESS_WORKER))
     assert client.get(reverse("monitoring:dashboard")).status_code == 403
+
+
+
+def test_amounts_are_shown_the_dutch_way(client, running, deliver, user_with):
+    # A granted February declaration of 16 x 85.50 = 1368.00 for the one youth: in Dutch
+    # "1.368,00", in the granted and in the per-youth column of 2026-H1.
+    line = samples.sample_prestatie(categorie="32", productcode="32A01")
+    deliver(samples.sample_jw323(prestaties=[line]))
+    client.force_login(user_with(Role.POLICY_ADVISOR))
+    with translation.override("nl"):
+        html = client.get(reverse("monitoring:dashboard"),
+                          {"van": "2026-01-01", "tot": "2026-06-30"},
+                          HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    row = html.split('data-testid="periods"', 1)[1].split("</tr>", 2)[1]
+    assert row.count("1.368,00") == 2
