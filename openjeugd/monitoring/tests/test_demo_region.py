@@ -10,8 +10,10 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
-from openjeugd.ijw.models import Prestatie
+from openjeugd.ijw.models import Prestatie, Start, Stop, Verzoek
 from openjeugd.monitoring import selectors
+from openjeugd.monitoring.cbs import trajectories
+from openjeugd.monitoring.cbs.deliveries import StartFact, StopFact
 from openjeugd.monitoring.cbs.trajectories import RECORD_KEYS, record
 from openjeugd.registry.models import Region
 
@@ -35,7 +37,15 @@ def region(db):
 
 
 @override_settings(MONITORING_HULPVORM_LOOKUP=f"{__name__}.demo_hulpvorm")
-def test_demo_trajectories_keep_the_cbs_rules(region):
+def test_on_a_demo_region(region):
+    # One generated region (the generator takes most of the time) for all checks.
+    check_the_cbs_rules(region)
+    check_the_figures_add_up(region)
+    for fast_path in FAST_PATHS:
+        check_fast_path_equals_the_plain_definition(region, fast_path)
+
+
+def check_the_cbs_rules(region):
     found, report = selectors.region_trajectories(region, FIRST, LAST)
     rows = [record(t, LAST) for t in found]
     assert rows, "the demo region has care in the last year"
@@ -46,17 +56,16 @@ def test_demo_trajectories_keep_the_cbs_rules(region):
     by_key = defaultdict(list)
     for t in found:
         by_key[(t.bsn, t.provider, t.hulpvorm)].append(t)
-    for trajectories in by_key.values():
-        trajectories.sort(key=lambda t: t.start)
-        for earlier, later in zip(trajectories, trajectories[1:], strict=False):
+    for same_key in by_key.values():
+        same_key.sort(key=lambda t: t.start)
+        for earlier, later in zip(same_key, same_key[1:], strict=False):
             assert earlier.end is not None and later.start > earlier.end
     # Products outside the catalogue are reported, never part of a trajectory.
     reported = {u.product_code for u in report.unmapped}
     assert reported.isdisjoint(DEMO_CATALOGUE)
 
 
-@override_settings(MONITORING_HULPVORM_LOOKUP=f"{__name__}.demo_hulpvorm")
-def test_demo_figures_add_up(region):
+def check_the_figures_add_up(region):
     figures = selectors.region_indicators(region, FIRST, LAST, today=date(2026, 7, 1))
     for period in figures["perioden"]:
         per_municipality = figures["per_gemeente"][period["periode"]].values()
@@ -69,3 +78,53 @@ def test_demo_figures_add_up(region):
     total = sum(lines.values_list("toegekend", flat=True), Decimal("0"))
     assert sum(Decimal(p["kosten"]["toegekend"]) for p in figures["perioden"]) == total
     assert total > 0
+
+
+# --- the fast-path proof hook --------------------------------------------------------------
+# The plain definition: every start and stop as a model object, its referrer looked up per
+# row, nothing grouped in the database. Each way of loading the facts that is meant to be
+# faster (today: the selectors' tuples; later a pre-aggregation) is listed in FAST_PATHS and
+# must give the same trajectories on the demo region.
+
+def plain_facts(region):
+    starts, stops = [], []
+    for s in Start.objects.filter(municipality__region=region, deleted_by__isnull=True):
+        verwijzer = None
+        if s.toewijzing is not None:
+            request = Verzoek.objects.filter(
+                provider=s.provider, municipality=s.municipality, kind="toewijzing",
+                referentie_aanbieder=s.toewijzing.referentie_aanbieder or "-").first()
+            verwijzer = request.verwijzer if request and request.verwijzer else "01"
+        starts.append(StartFact(link=_plain_link(s), bsn=s.youth.bsn, youth_id=s.youth_id,
+                                provider=s.provider.agb_code, gemeente=s.municipality.code,
+                                product_categorie=s.product_categorie,
+                                product_code=s.product_code, begindatum=s.begindatum,
+                                verwijzer=verwijzer))
+    for s in Stop.objects.filter(municipality__region=region, deleted_by__isnull=True):
+        stops.append(StopFact(link=_plain_link(s), begindatum=s.begindatum,
+                              einddatum=s.einddatum, reden=s.reden_beeindiging))
+    return starts, stops
+
+
+def _plain_link(delivery):
+    if delivery.toewijzing_id is not None:
+        return ("toewijzing", delivery.toewijzing_id)
+    return ("taakgericht", delivery.youth_id, delivery.provider_id, delivery.municipality_id,
+            delivery.product_categorie)
+
+
+def selector_facts(region):
+    return selectors.facts(region)
+
+
+FAST_PATHS = [selector_facts]
+
+
+def check_fast_path_equals_the_plain_definition(region, fast_path):
+    def rows(facts):
+        found, report = trajectories(*facts, lambda cat, code: DEMO_CATALOGUE.get(code),
+                                     as_of=LAST)
+        return sorted(tuple(record(t, LAST).values()) for t in found), report
+
+    plain, fast = rows(plain_facts(region)), rows(fast_path(region))
+    assert plain[0] and fast == plain
