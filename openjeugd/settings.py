@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "openjeugd.ijw",
     "openjeugd.pathways",
     "openjeugd.contracts",
+    "openjeugd.monitoring",
     "openjeugd.demo",
 ]
 
@@ -275,3 +276,13 @@ LOGGING = {
 # NEN 7513: how long access-log entries are kept before `manage.py accesslog purge` removes
 # them (default five years).
 ACCESS_LOG_RETENTION_DAYS = int(env("ACCESS_LOG_RETENTION_DAYS", "1826"))
+
+# Monitoring (#11): seams to the apps that know more. The product catalogue (contracts) gives
+# the CBS hulpvorm of a product: f(region, productcategorie, productcode) -> code or None.
+# The default knows only JZ020 31-38 (one to one with CBS §3.3) and reports everything else.
+MONITORING_HULPVORM_LOOKUP = env(
+    "MONITORING_HULPVORM_LOOKUP", "openjeugd.monitoring.seams.hulpvorm_by_category")
+# Outcome measurements (pathways): f(region, first, last) -> iterable of
+# monitoring.cbs.outcome.Measurement. The default has none.
+MONITORING_MEASUREMENTS_LOOKUP = env(
+    "MONITORING_MEASUREMENTS_LOOKUP", "openjeugd.monitoring.seams.no_measurements")

@@ -26,6 +26,9 @@ urlpatterns = [
 if "openjeugd.ijw" in settings.INSTALLED_APPS:
     urlpatterns.append(path("ijw/", include("openjeugd.ijw.urls")))
 
+if "openjeugd.monitoring" in settings.INSTALLED_APPS:
+    urlpatterns.append(path("monitoring/", include("openjeugd.monitoring.urls")))
+
 # Optional municipal single sign-on (docs/oidc.md).
 if settings.OIDC:
     urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))

@@ -37,6 +37,10 @@ class Purpose(models.TextChoices):
     LOGIN = "login", _("signing in")
     AUDIT = "audit", _("audit of the access log")
     RETENTION = "retention", _("retention period of the access log")
+    # Monitoring (#11): the CBS trajectory list names youths; the indicators do not, but a
+    # figure's run is logged too (who computed what for which region).
+    MONITORING_TRAJECTORIES = "monitoring_trajectories", _("CBS trajectories (monitoring)")
+    MONITORING_INDICATORS = "monitoring_indicators", _("indicators (monitoring)")
 
 
 def purpose_label(code: str) -> str:

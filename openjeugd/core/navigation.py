@@ -28,6 +28,8 @@ NAV_ITEMS = [
             _("iJw message traffic: inbox, outbox and deadlines.")),
     NavItem(_("Message overview"), "ijw:overview", Perm.VIEW_REGION_FIGURES,
             _("Volumes, rejection rates and overdue requests in the region.")),
+    NavItem(_("Monitoring"), "monitoring:dashboard", Perm.VIEW_REGION_FIGURES,
+            _("Youth care trajectories as the CBS counts them, per half year and municipality.")),
     NavItem(_("Regions"), "registry:region-list", Perm.VIEW_REGISTRY,
             _("All youth-care regions of the Netherlands and their municipalities.")),
     NavItem(_("Municipalities"), "registry:municipality-list", Perm.VIEW_REGISTRY,

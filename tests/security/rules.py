@@ -373,6 +373,8 @@ WEB_RULES: dict[str, Rule] = {
                                         body=lambda w, o, r: {}),
     "registry:manage-team-edit": Rule(Perm.CHANGE_REGISTRY, "managed_team", methods=_MANAGE,
                                       body=_team_body),
+    # Monitoring (#11): region figures, no personal data; the period is a query.
+    "monitoring:dashboard": Rule(Perm.VIEW_REGION_FIGURES, probes=("van", "tot")),
 }
 
 API_RULES: dict[str, Rule] = {

@@ -1,0 +1,13 @@
+"""CBS Beleidsinformatie Jeugd: trajectories and outcome indicators, pure (no Django)."""
+
+from datetime import date
+
+from .deliveries import HulpvormOf, Report, StartFact, StopFact, deliveries
+from .trajectories import Trajectory, merge
+
+
+def trajectories(starts: list[StartFact], stops: list[StopFact], hulpvorm_of: HulpvormOf,
+                 *, as_of: date | None = None) -> tuple[list[Trajectory], Report]:
+    """Every trajectory the facts make, as known on `as_of` (None: everything)."""
+    found, report = deliveries(starts, stops, hulpvorm_of, as_of=as_of)
+    return merge(found), report

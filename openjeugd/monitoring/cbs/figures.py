@@ -1,0 +1,119 @@
+"""The indicator set per half year, as StatLine 85097NED shows it (started trajectories new
+vs herhaald beroep, ended ones with average duration and reason), plus the outcome
+indicators; and small-cell suppression for figures that leave the region."""
+
+from collections import Counter
+from datetime import date
+
+from . import outcome
+from .periods import Period
+from .trajectories import Trajectory
+
+SMALL_CELL = 5  # fewer than 5 youths: suppressed outside the region (issue #11)
+
+
+def period_figures(known: list[Trajectory], everything: list[Trajectory], period: Period,
+                   measurements: list[outcome.Measurement], *, today: date) -> dict:
+    """`known`: trajectories as known at the period's end (started, ended, running there);
+    `everything`: as known today, for the follow-up after the period (3.2)."""
+    first, last = period.first, period.last
+    in_period = [t for t in known if t.overlaps(first, last)]
+    started = [t for t in in_period if t.start >= first]
+    ended = outcome.ended_in(known, first, last)
+    running = [t for t in known if t.start <= last and t.end is None]
+    durations = [(t.end - t.start).days + 1 for t in ended]
+    measured = [m for m in measurements if first <= m.measured_on <= last]
+    return {
+        "periode": period.label, "van": first.isoformat(), "tot_en_met": last.isoformat(),
+        "jeugdigen": len({t.bsn for t in in_period}),
+        "trajecten": len(in_period),
+        "gestart": len(started),
+        "gestart_herhaald_beroep": sum(t.herhaald_beroep for t in started),
+        "beeindigd": len(ended),
+        "gemiddelde_duur_dagen": round(sum(durations) / len(durations)) if durations else None,
+        "lopend_einde_periode": len(running),
+        "per_hulpvorm": _count(t.hulpvorm for t in started),
+        "per_verwijzer": _count(t.verwijzer or "onbekend" for t in started),
+        # Seed 001 "unieke cliënten per product en per verwijzer": youths in care in the period.
+        "jeugdigen_per_hulpvorm": _youths(in_period, lambda t: t.hulpvorm),
+        "jeugdigen_per_verwijzer": _youths(in_period, lambda t: t.verwijzer or "onbekend"),
+        "per_aanbieder": _per_provider(in_period, first),
+        "uitval": outcome.uitval(ended),
+        "geen_nieuwe_start": outcome.geen_nieuwe_start(everything, first, last, today=today),
+        "tevredenheid": outcome.tevredenheid(measured),
+        "zonder_hulp_verder": outcome.zonder_hulp_verder(measured),
+    }
+
+
+def per_municipality(known: list[Trajectory], period: Period) -> dict[str, dict]:
+    """Started and ended per municipality (the one known at the period's end, §7.5)."""
+    rows: dict[str, Counter] = {}
+    for t in known:
+        if not t.overlaps(period.first, period.last):
+            continue
+        row = rows.setdefault(t.gemeente_on(period.last), Counter())
+        row["gestart"] += period.first <= t.start <= period.last
+        row["beeindigd"] += t.end is not None and t.end <= period.last
+        row["trajecten"] += 1
+    return {code: dict(row) for code, row in sorted(rows.items())}
+
+
+def _youths(trajectories: list[Trajectory], key) -> dict:
+    youths: dict[str, set] = {}
+    for t in trajectories:
+        youths.setdefault(key(t), set()).add(t.bsn)
+    return {group: len(bsns) for group, bsns in sorted(youths.items())}
+
+
+def _per_provider(trajectories: list[Trajectory], first: date) -> dict:
+    rows: dict[str, dict] = {}
+    for t in trajectories:
+        row = rows.setdefault(t.provider, {"trajecten": 0, "gestart": 0, "jeugdigen": set()})
+        row["trajecten"] += 1
+        row["gestart"] += t.start >= first
+        row["jeugdigen"].add(t.bsn)
+    return {agb: {**row, "jeugdigen": len(row["jeugdigen"])}
+            for agb, row in sorted(rows.items())}
+
+
+def _count(values) -> dict:
+    return dict(sorted(Counter(values).items()))
+
+
+# Keys whose value is not a count of youths or trajectories.
+_NOT_COUNTS = {"periode", "van", "tot_en_met", "percentage", "gemiddelde",
+               "gemiddelde_duur_dagen"}
+
+
+def suppress_small_cells(figures):
+    """A copy with every count of 1-4 replaced by None, and any percentage, mean or average
+    resting on such a count too, for figures that leave the regional scope. Zero stays: it
+    reveals nobody."""
+    if isinstance(figures, list):
+        return [suppress_small_cells(item) for item in figures]
+    if not isinstance(figures, dict):
+        return figures
+    out = {}
+    for key, value in figures.items():
+        if isinstance(value, (dict, list)):
+            out[key] = suppress_small_cells(value)
+        elif isinstance(value, int) and not isinstance(value, bool) and key not in _NOT_COUNTS:
+            out[key] = None if 0 < value < SMALL_CELL else value
+        else:
+            out[key] = value
+    _suppress_derived(figures, out)
+    return out
+
+
+def _suppress_derived(original: dict, out: dict) -> None:
+    if "percentage" in out and (out.get("numerator") is None or out.get("denominator") is None):
+        out["percentage"] = None
+    if "gemiddelde" in out and out.get("n") is None:
+        out["gemiddelde"] = None
+    if "gemiddeld_per_jeugdige" in out and out.get("jeugdigen") is None:
+        # Amounts over 1-4 youths are as telling as their count.
+        out.update(dict.fromkeys(("toegekend", "ingediend", "gecrediteerd",
+                                  "gemiddeld_per_jeugdige")))
+    if "gemiddelde_duur_dagen" in out:
+        out["gemiddelde_duur_dagen"] = (original["gemiddelde_duur_dagen"]
+                                        if out.get("beeindigd") is not None else None)

@@ -1,0 +1,145 @@
+"""CBS trajectories (protocol §3.3 and §7.5) from deliveries, and herhaald beroep.
+
+Protocol: /work/shared/ijw/CBS_Beleidsinformatie_Jeugd_informatieprotocol_v7.md.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from . import codes
+from .deliveries import Delivery
+from .periods import years_before
+
+ONE_DAY = timedelta(days=1)
+HERHAALD_BEROEP_YEARS = 5
+
+
+@dataclass
+class Trajectory:
+    bsn: str
+    provider: str
+    hulpvorm: str
+    members: list[Delivery] = field(default_factory=list)
+    herhaald_beroep: bool = False
+
+    @property
+    def start(self) -> date:
+        # §3.3 "De aanvangsdatum wordt de eerste aanvangsdatum".
+        return self.members[0].start
+
+    @property
+    def last(self) -> Delivery | None:
+        """The member that ends the trajectory: None while any member runs."""
+        if any(member.running for member in self.members):
+            return None
+        # The latest end; on the same day a definitive stop outweighs a temporary one.
+        return max(self.members, key=lambda member: (member.end, not member.paused))
+
+    @property
+    def end(self) -> date | None:
+        # §3.3 "de einddatum wordt pas ingevuld als de laatste zorg eindigt"; a temporary stop
+        # (JZ588 20) as the last word means care is expected to resume: no end yet.
+        last = self.last
+        return None if last is None or last.paused else last.end
+
+    @property
+    def reden_beeindiging(self) -> str | None:
+        """CBS §3.7 code, from the stop that ended the trajectory."""
+        return codes.reden(self.last.reden) if self.end is not None else None
+
+    @property
+    def verwijzer(self) -> str | None:
+        # The referral that opened the trajectory (§7.5: "ook de verwijzer en de reden
+        # beëindiging per hulpvorm worden gerapporteerd").
+        return self.members[0].verwijzer
+
+    @property
+    def youth_ids(self) -> set[int]:
+        return {member.youth_id for member in self.members}
+
+    def gemeente_on(self, day: date) -> str:
+        """§7.5 "De woonplaats kan tussentijds wijzigen. Deze wijzigingen leiden niet tot een
+        nieuwe vermelding": one record, with the municipality known at that day."""
+        known = [member for member in self.members if member.start <= day] or self.members[:1]
+        return max(known, key=lambda member: member.start).gemeente
+
+    def overlaps(self, first: date, last: date) -> bool:
+        return self.start <= last and (self.end is None or self.end >= first)
+
+    def takes(self, delivery: Delivery) -> bool:
+        """Does this delivery continue the trajectory instead of starting a new one?"""
+        last = self.last
+        if last is None or last.paused:
+            return True  # running, or paused: the next start is the resumption
+        # §3.3 "Als er ... records zouden ontstaan met dezelfde BSN en hulpvorm maar
+        # verschillende aanvangsdatums, waarbij de records wél overlappen in de tijd, dan dienen
+        # ook deze records te worden samengevoegd" and "de aanvangsdatum van het ene record moet
+        # steeds na de einddatum van het daarvoor gestarte record liggen": a start on or before
+        # the end overlaps (merged); a start the day after the end is a new record.
+        if delivery.start <= last.end:
+            return True
+        # §7.5 a move is no new record: in iJw the old municipality's toewijzing ends and the
+        # new one's starts the next day (JZ002 07 "einddatum ... inschrijfdatum ... -1 dag").
+        return delivery.start == last.end + ONE_DAY and delivery.gemeente != last.gemeente
+
+
+def merge(deliveries: Iterable[Delivery]) -> list[Trajectory]:
+    """Per BSN, provider and hulpvorm (§1.3 "Ieder doet dat over de eigen betrokkenheid";
+    §3.3 "de sleutel van een record ... BSN, de datum aanvang jeugdhulp en de hulpvorm")."""
+    groups = defaultdict(list)
+    for delivery in deliveries:
+        groups[(delivery.bsn, delivery.provider, delivery.hulpvorm)].append(delivery)
+    trajectories = []
+    for (bsn, provider, hulpvorm), members in groups.items():
+        current = None
+        for delivery in sorted(members, key=lambda d: (d.start, d.end or date.max)):
+            if current is None or not current.takes(delivery):
+                current = Trajectory(bsn, provider, hulpvorm)
+                trajectories.append(current)
+            current.members.append(delivery)
+    mark_herhaald_beroep(trajectories)
+    return sorted(trajectories, key=lambda t: (t.start, t.bsn, t.provider, t.hulpvorm))
+
+
+def mark_herhaald_beroep(trajectories: list[Trajectory]) -> None:
+    """CBS Jeugdmonitor, begrip "Eerder jeugdhulp gekregen" (jeugdmonitor.cbs.nl/begrippen-
+    en-toelichtingen): herhaald beroep when the youth received youth care in the five years
+    before; "Aansluitende trajecten worden niet als herhaling gezien. Er moet minstens een dag
+    zitten tussen het afgesloten jeugdhulptraject en het nieuw gestarte". Any provider, any
+    hulpvorm; the window is the five years before this trajectory's start."""
+    ends_by_bsn = defaultdict(list)
+    for trajectory in trajectories:
+        if trajectory.end is not None:
+            ends_by_bsn[trajectory.bsn].append(trajectory.end)
+    for trajectory in trajectories:
+        window_opens = years_before(trajectory.start, HERHAALD_BEROEP_YEARS)
+        latest_allowed = trajectory.start - 2 * ONE_DAY  # one day without care in between
+        trajectory.herhaald_beroep = any(
+            window_opens <= end <= latest_allowed for end in ends_by_bsn[trajectory.bsn])
+
+
+def overlapping(trajectories: Iterable[Trajectory], first: date, last: date) -> list[Trajectory]:
+    """§7.5: started, ended or running in the period."""
+    return [t for t in trajectories if t.overlaps(first, last)]
+
+
+RECORD_KEYS = ("bsn", "aanbieder", "gemeente", "hulpvorm", "verwijzer", "datum_aanvang",
+               "datum_einde", "reden_beeindiging", "herhaald_beroep")
+
+
+def record(trajectory: Trajectory, period_last: date) -> dict:
+    """The command line's record: exactly RECORD_KEYS."""
+    end = trajectory.end
+    return {
+        "bsn": trajectory.bsn,
+        "aanbieder": trajectory.provider,
+        "gemeente": trajectory.gemeente_on(period_last),
+        "hulpvorm": trajectory.hulpvorm,
+        "verwijzer": trajectory.verwijzer,
+        "datum_aanvang": trajectory.start.isoformat(),
+        "datum_einde": end.isoformat() if end else None,
+        "reden_beeindiging": trajectory.reden_beeindiging,
+        "herhaald_beroep": trajectory.herhaald_beroep,
+    }

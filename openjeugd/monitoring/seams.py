@@ -1,0 +1,40 @@
+"""Where monitoring asks other apps, named in settings so monitoring imports none of them:
+MONITORING_HULPVORM_LOOKUP (contracts' product catalogue) and MONITORING_MEASUREMENTS_LOOKUP
+(pathways' outcome measurements). These defaults work without either app."""
+
+from datetime import date
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+from openjeugd.monitoring.cbs import codes
+from openjeugd.monitoring.cbs.outcome import Measurement
+
+
+def hulpvorm_by_category(region, product_categorie: str, product_code: str) -> str | None:
+    """JZ020 31-38 map one to one to CBS §3.3; any other product needs the region's
+    catalogue, so None (reported, never guessed)."""
+    return codes.hulpvorm_of_category(product_categorie)
+
+
+def no_measurements(region, first: date, last: date) -> list[Measurement]:
+    return []
+
+
+def hulpvorm_lookup(region):
+    """f(categorie, code) for one region, each product asked once."""
+    lookup = import_string(settings.MONITORING_HULPVORM_LOOKUP)
+    cache: dict[tuple[str, str], str | None] = {}
+
+    def hulpvorm_of(categorie: str, code: str) -> str | None:
+        key = (categorie, code)
+        if key not in cache:
+            found = lookup(region, categorie, code)
+            cache[key] = found if found in codes.HULPVORMEN else None
+        return cache[key]
+
+    return hulpvorm_of
+
+
+def measurements(region, first: date, last: date) -> list[Measurement]:
+    return list(import_string(settings.MONITORING_MEASUREMENTS_LOOKUP)(region, first, last))

@@ -1,0 +1,179 @@
+"""Reads for monitoring: the iJw facts of a region in three queries (starts, stops, requests
+for the referrer), handed as plain tuples to the pure CBS functions.
+
+Only the functions ending in `_for` decide access (through accounts.policy) and log personal
+data reads; the plain ones serve the command line, which logs under its OS user.
+"""
+
+from collections.abc import Callable
+from datetime import date
+
+from django.db.models import Q, Sum
+from django.http import Http404
+
+from openjeugd.accounts import policy
+from openjeugd.accounts.purposes import Purpose
+from openjeugd.ijw.models import Prestatie, Start, Stop, Verzoek
+from openjeugd.monitoring import seams, spending
+from openjeugd.monitoring.cbs import codes, figures, trajectories
+from openjeugd.monitoring.cbs.deliveries import Report, StartFact, StopFact, deliveries
+from openjeugd.monitoring.cbs.periods import Period, half_years
+from openjeugd.monitoring.cbs.trajectories import Trajectory, overlapping, record
+
+# The viewer's scope as a function of the paths to municipality and provider (policy.scope_q
+# with the user bound); None: the whole region (the command line).
+Scope = Callable[..., Q]
+
+_START_FIELDS = ("toewijzing_id", "youth_id", "provider_id", "municipality_id",
+                 "product_categorie", "product_code", "begindatum", "youth__bsn",
+                 "provider__agb_code", "municipality__code", "toewijzing__referentie_aanbieder")
+_STOP_FIELDS = ("toewijzing_id", "youth_id", "provider_id", "municipality_id",
+                "product_categorie", "begindatum", "einddatum", "reden_beeindiging")
+
+
+def _link(toewijzing_id, youth_id, provider_id, municipality_id, categorie) -> tuple:
+    # How the iJw handler ties a stop to its start: the toewijzing, or for taakgericht care
+    # youth, provider, municipality and category (ijw/services/handlers/start_stop.py).
+    if toewijzing_id is not None:
+        return ("toewijzing", toewijzing_id)
+    return ("taakgericht", youth_id, provider_id, municipality_id, categorie)
+
+
+def facts(region, *, until: date | None = None,
+          scope: Scope | None = None) -> tuple[list[StartFact], list[StopFact]]:
+    """Starts and stops of the region's municipalities that were not deleted (OP033:
+    "eerdere aanleveringen met dezelfde sleutel beschouwd moeten worden als niet verzonden")."""
+    where = Q(municipality__region=region, deleted_by__isnull=True)
+    if scope is not None:
+        where &= scope()
+    starts = Start.objects.filter(where)
+    if until is not None:
+        starts = starts.filter(begindatum__lte=until)
+    referrers = _referrers(region)
+    start_facts = [
+        StartFact(link=_link(tw, youth, provider, municipality, cat), bsn=bsn, youth_id=youth,
+                  provider=agb, gemeente=gemeente, product_categorie=cat, product_code=code,
+                  begindatum=begin, verwijzer=_verwijzer(referrers, tw, provider, municipality,
+                                                         referentie))
+        for (tw, youth, provider, municipality, cat, code, begin, bsn, agb, gemeente,
+             referentie) in starts.values_list(*_START_FIELDS).iterator(chunk_size=5000)
+    ]
+    stop_facts = [
+        StopFact(link=_link(tw, youth, provider, municipality, cat), begindatum=begin,
+                 einddatum=end, reden=reden)
+        for (tw, youth, provider, municipality, cat, begin, end, reden)
+        in Stop.objects.filter(where).values_list(*_STOP_FIELDS).iterator(chunk_size=5000)
+    ]
+    return start_facts, stop_facts
+
+
+def _referrers(region) -> dict:
+    rows = Verzoek.objects.filter(
+        municipality__region=region, kind=Verzoek.Kind.TOEWIJZING,
+    ).exclude(verwijzer="").values_list("provider_id", "municipality_id",
+                                        "referentie_aanbieder", "verwijzer")
+    return {(provider, municipality, ref): verwijzer
+            for provider, municipality, ref, verwijzer in rows}
+
+
+def _verwijzer(referrers, toewijzing_id, provider_id, municipality_id, referentie) -> str | None:
+    """The toewijzing's referrer: the provider's request it answers (JW301 ReferentieAanbieder
+    = JW315's) carries COD327; without a request the municipality decided itself (§3.2 01).
+    Taakgericht care has no toewijzing and no referrer in iJw: unknown (reported)."""
+    if toewijzing_id is None:
+        return None
+    cod327 = referrers.get((provider_id, municipality_id, referentie)) if referentie else None
+    return codes.verwijzer(cod327) if cod327 else codes.VERWIJZER_GEMEENTELIJKE_TOEGANG
+
+
+def region_trajectories(region, first: date, last: date, *,
+                        scope: Scope | None = None) -> tuple[list[Trajectory], Report]:
+    """The trajectories overlapping [first, last] as known at `last` (§7.5)."""
+    starts, stops = facts(region, until=last, scope=scope)
+    found, report = trajectories(starts, stops, seams.hulpvorm_lookup(region), as_of=last)
+    return overlapping(found, first, last), report
+
+
+def region_indicators(region, first: date, last: date, *, today: date,
+                      scope: Scope | None = None) -> dict:
+    """The indicator set per half year (clipped to [first, last]) and per municipality."""
+    starts, stops = facts(region, scope=scope)
+    hulpvorm_of = seams.hulpvorm_lookup(region)
+    everything, _ = trajectories(starts, stops, hulpvorm_of, as_of=today)
+    _, report = deliveries(starts, stops, hulpvorm_of, as_of=last)
+    # Only measurements of trajectories in view: a provider's scope sees its own.
+    in_view = {(t.bsn, t.provider) for t in everything}
+    measured = [m for m in seams.measurements(region, first, last)
+                if (m.bsn, m.provider) in in_view]
+    periods, municipalities = [], {}
+    for half in half_years(first, last):
+        period = Period(max(first, half.first), min(last, half.last))
+        known, _ = trajectories(starts, stops, hulpvorm_of, as_of=period.last)
+        found = figures.period_figures(known, everything, period, measured, today=today)
+        found["kosten"] = spending.spending(_spending_rows(region, period, scope))
+        periods.append(found)
+        municipalities[period.label] = figures.per_municipality(known, period)
+    return {
+        "regio": region.name, "van": first.isoformat(), "tot_en_met": last.isoformat(),
+        "perioden": periods, "per_gemeente": municipalities,
+        "niet_gekoppelde_producten": [
+            {"productcategorie": u.product_categorie, "productcode": u.product_code,
+             "starts": u.starts, "jeugdigen": u.youths} for u in report.unmapped],
+        "verwijzer_onbekend": report.unknown_verwijzer,
+    }
+
+
+def _spending_rows(region, period: Period, scope: Scope | None) -> list[tuple]:
+    """Granted and declared amounts per youth for the lines whose product period starts in
+    the period: one grouped query. Refused lines are granted 0; credits are negative."""
+    lines = Prestatie.objects.filter(declaratie__municipality__region=region,
+                                     begindatum__range=(period.first, period.last))
+    if scope is not None:
+        lines = lines.filter(scope(municipality="declaratie__municipality"))
+    return list(lines.values("youth__bsn").annotate(
+        granted=Sum("toegekend"), declared=Sum("ingediend"),
+        credits=Sum("toegekend", filter=Q(toegekend__lt=0)),
+    ).values_list("youth__bsn", "granted", "declared", "credits").order_by())
+
+
+# --- access-controlled ----------------------------------------------------------------------
+
+def _scope_of(user) -> Scope:
+    def scope(**paths) -> Q:
+        # A scope without municipalities or provider sees nothing, not an error.
+        return policy.scope_q(user, **paths) or Q(pk__in=[])
+    return scope
+
+
+def _region_in_scope(user, region) -> None:
+    # Monitoring works per region; another region's figures do not exist for this user.
+    if region is None or user.region_id != region.pk:
+        raise Http404("No such region in your scope.")
+
+
+def trajectories_for(user, region, first: date, last: date, *, request=None) -> list[dict]:
+    """Person-level rows (BSN): only for VIEW_YOUTH, only the youths this user may open,
+    each logged as a read of that youth's record."""
+    policy.require(user, policy.Perm.VIEW_YOUTH)
+    _region_in_scope(user, region)
+    if policy.scope_q(user) is None:
+        return []
+    found, _ = region_trajectories(region, first, last, scope=_scope_of(user))
+    ids = set().union(*(t.youth_ids for t in found)) if found else set()
+    visible = policy.youths_visible_to(user).filter(pk__in=ids).select_related("municipality")
+    youths = {youth.pk: youth for youth in visible}
+    rows = [t for t in found if t.youth_ids & youths.keys()]
+    shown = {pk for t in rows for pk in t.youth_ids if pk in youths}
+    policy.log_youth_list(user, [youths[pk] for pk in sorted(shown)],
+                          purpose=Purpose.MONITORING_TRAJECTORIES, request=request)
+    return [record(t, last) for t in rows]
+
+
+def indicators_for(user, region, first: date, last: date, *, today: date,
+                   leaves_region: bool = False) -> dict:
+    """Aggregates for VIEW_REGION_FIGURES within the user's scope; small cells suppressed when
+    the figures leave the region (a public page, a report for outsiders)."""
+    policy.require(user, policy.Perm.VIEW_REGION_FIGURES)
+    _region_in_scope(user, region)
+    found = region_indicators(region, first, last, today=today, scope=_scope_of(user))
+    return figures.suppress_small_cells(found) if leaves_region else found

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from openjeugd.monitoring import views
+
+app_name = "monitoring"
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+]

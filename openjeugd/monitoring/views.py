@@ -1,0 +1,44 @@
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from openjeugd.accounts.decorators import requires
+from openjeugd.accounts.policy import Perm
+from openjeugd.monitoring import charts, selectors
+from openjeugd.monitoring.forms import PeriodForm, default_period
+from openjeugd.registry.models import Municipality
+
+
+@requires(Perm.VIEW_REGION_FIGURES)
+def dashboard(request):
+    """Trajectories started and ended per half year and per municipality: figures of the
+    user's region (no personal data), each chart with its table."""
+    today = timezone.localdate()
+    first, last = default_period(today)
+    form = PeriodForm(request.GET or None, initial={"van": first, "tot": last})
+    if form.is_bound and form.is_valid():
+        first, last = form.cleaned_data["van"], form.cleaned_data["tot"]
+    figures = selectors.indicators_for(request.user, request.user.region, first, last,
+                                       today=today)
+    periods = figures["perioden"]
+    latest = periods[-1]["periode"] if periods else None
+    municipalities = _municipality_rows(figures["per_gemeente"].get(latest, {}))
+    return render(request, "monitoring/dashboard.html", {
+        "form": form, "figures": figures, "periods": periods, "latest": latest,
+        "municipalities": municipalities,
+        "period_chart": charts.bars(
+            _("Trajectories per half year"), [p["periode"] for p in periods],
+            [(_("started"), [p["gestart"] for p in periods]),
+             (_("ended"), [p["beeindigd"] for p in periods])]),
+        "municipality_chart": charts.bars(
+            _("Trajectories per municipality"), [row["name"] for row in municipalities],
+            [(_("started"), [row["gestart"] for row in municipalities]),
+             (_("ended"), [row["beeindigd"] for row in municipalities])]),
+    })
+
+
+def _municipality_rows(per_code: dict) -> list[dict]:
+    names = dict(Municipality.objects.filter(code__in=per_code).values_list("code", "name"))
+    return [{"code": code, "name": names.get(code, code), "gestart": row.get("gestart", 0),
+             "beeindigd": row.get("beeindigd", 0), "trajecten": row.get("trajecten", 0)}
+            for code, row in per_code.items()]

@@ -1,0 +1,73 @@
+"""The monitoring page in Dutch in Chromium: the charts are drawn (images from data: URIs,
+no script, no CSP violation) and each has its table."""
+
+from datetime import date
+
+import pytest
+
+from openjeugd.accounts.roles import Role
+from openjeugd.ijw import codec
+from openjeugd.ijw.codec import samples
+from openjeugd.ijw.services import ingest
+from openjeugd.registry.models import Municipality, Provider
+from openjeugd.registry.tests.factories import RegionFactory, UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+PASSWORD = "monitoring-test-password-7"
+
+
+@pytest.fixture
+def dutch_page(chromium):
+    context = chromium.new_context(locale="nl-NL")
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    page.csp_violations, page.loaded = [], []
+    page.on("requestfinished", lambda r: page.loaded.append(r.url))
+    page.on("console", lambda m: page.csp_violations.append(m.text)
+            if "Content Security Policy" in m.text or "Refused to" in m.text else None)
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def advisor(transactional_db):
+    """An ambulant trajectory (JZ020 32) in Nijmegen from 14 Jan 2026, through the import
+    path; built before the browser starts (see the `chromium` fixture)."""
+    region = RegionFactory(name="Rijk van Nijmegen")
+    Municipality.objects.update_or_create(
+        code="0268", defaults={"name": "Nijmegen", "province": "Gelderland", "region": region})
+    Provider.objects.create(name="Jeugdhulp De Linde", agb_code=samples.AGB).regions.add(region)
+    ambulant = {"categorie": "32", "productcode": "32A01"}
+    ingest(codec.serialize(samples.sample_jw301(dagtekening=date(2026, 1, 5), **ambulant)))
+    ingest(codec.serialize(samples.sample_jw305(dagtekening=date(2026, 1, 14),
+                                                begindatum=date(2026, 1, 14), **ambulant)))
+    user = UserFactory(username="beleid", role=Role.POLICY_ADVISOR, region=region)
+    user.set_password(PASSWORD)
+    user.save()
+    return user
+
+
+def test_dashboard_in_dutch_draws_its_charts(advisor, live_server, dutch_page):
+    page, base = dutch_page, live_server.url
+    page.goto(f"{base}/login/")
+    page.fill("#id_username", "beleid")
+    page.fill("#id_password", PASSWORD)
+    page.click("form.utrecht-form button[type=submit]")
+    page.wait_for_url(f"{base}/")
+    response = page.goto(f"{base}/monitoring/?van=2026-01-01&tot=2026-12-31")
+    page.wait_for_load_state("networkidle")
+    assert response.status == 200
+    assert page.locator("html").get_attribute("lang") == "nl"
+    assert page.locator("nav").get_by_text("Monitoring").count() == 1
+    rows = page.locator("[data-testid=periods] tbody tr")
+    assert rows.count() == 2
+    assert rows.nth(0).locator("th").inner_text() == "2026-H1"
+    assert rows.nth(0).locator("td").nth(0).inner_text() == "1"  # started
+    assert page.locator("[data-testid=municipalities] tbody th").inner_text() == (
+        "Nijmegen (0268)")
+    widths = page.eval_on_selector_all("img.oj-chart", "imgs => imgs.map(i => i.naturalWidth)")
+    assert widths == [640, 640]  # both SVGs decoded and drawn
+    assert page.csp_violations == []
+    assert [url for url in page.loaded if not url.startswith((base, "data:"))] == []
