@@ -5,7 +5,6 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-
 TARGETS = {"municipality": "municipality", "provider": "provider", "lot": "lot",
            "product": "product", "segment": "task_area"}
 

@@ -15,7 +15,6 @@ import pytest
 from openjeugd.ijw.codec import model as m
 from openjeugd.ijw.codec import samples
 from openjeugd.ijw.models import Declaratie, Message, Prestatie
-from openjeugd.ijw.services.handlers import declaratie as handler
 from openjeugd.ijw.tests.rule_cases import found, produces
 from openjeugd.lib.money import round_money
 from openjeugd.registry.tests.factories import valid_bsn
