@@ -45,6 +45,9 @@ def create_contract(*, user=None, region, reference: str, name: str, procedure: 
                     start_date: date, initial_end_date: date, extension_options: int = 0,
                     extension_months: int = 12, task_area=None, parent=None,
                     status: str = Contract.Status.DRAFT) -> Contract:
+    if initial_end_date < start_date:
+        raise ValidationError({"initial_end_date": _(
+            "The initial term ends before the contract starts.")})
     if parent is not None and parent.region_id != region.pk:
         raise ValidationError({"parent": _("A koepelcontract belongs to the same region.")})
     if task_area is not None and task_area.region_id != region.pk:
