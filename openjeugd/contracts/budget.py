@@ -75,7 +75,8 @@ def ceiling_figures(ceiling: Ceiling, *, as_of: date | None = None,
     figures = Figures(ceiling, effective_budget(ceiling))
     lines = ceiling_lines(ceiling)
     figures.spent = round_money(lines.aggregate(total=Sum("toegekend"))["total"] or ZERO)
-    granted = dict(lines.filter(toewijzing__isnull=False).values_list("toewijzing")
+    # order_by(): the lines' ordering would otherwise join the GROUP BY, one group per line.
+    granted = dict(lines.filter(toewijzing__isnull=False).order_by().values("toewijzing")
                    .annotate(total=Sum("toegekend")).values_list("toewijzing", "total"))
     for toewijzing in ceiling_toewijzingen(ceiling):
         _add(figures, toewijzing, tariffs, as_of, granted.get(toewijzing.pk, ZERO), first,
