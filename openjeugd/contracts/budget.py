@@ -64,6 +64,9 @@ def region_figures(region, year: int, *, as_of: date | None = None) -> list[Figu
     tariffs = selectors.region_tariffs(region)
     ceilings = Ceiling.objects.filter(region=region, year=year).select_related(
         "municipality", "provider", "lot", "product", "task_area")
+    # Broadest level first, as the levels are listed in Ceiling.Level.
+    order = list(Ceiling.Level.values)
+    ceilings = sorted(ceilings, key=lambda c: (order.index(c.level), c.pk))
     return [ceiling_figures(c, as_of=as_of, tariffs=tariffs) for c in ceilings]
 
 
