@@ -29,7 +29,7 @@ from django.utils.timezone import localdate
 
 from openjeugd.contracts import selectors
 from openjeugd.contracts.commitment import Assignment, value
-from openjeugd.contracts.models import Ceiling, Product, Tariff
+from openjeugd.contracts.models import Ceiling, LearningContribution, Product, Tariff
 from openjeugd.ijw.codec.codes import REDEN_WIJZIGING_VERWIJDERD
 from openjeugd.ijw.models import Prestatie, Toewijzing
 from openjeugd.lib.money import round_money
@@ -121,6 +121,15 @@ def _status(figures: Figures) -> str:
     if figures.forecast * 100 >= figures.budget * percent:
         return WARNING
     return OK
+
+
+def learning_line(region, year: int) -> dict[str, Decimal]:
+    """Leren & Ontwikkelen (seed 000), a budget line outside the care ceilings: agreed and
+    paid so far."""
+    rows = LearningContribution.objects.filter(region=region, year=year)
+    agreed = rows.aggregate(total=Sum("amount"))["total"] or ZERO
+    paid = rows.filter(paid_on__isnull=False).aggregate(total=Sum("amount"))["total"] or ZERO
+    return {"budget": agreed, "paid": paid}
 
 
 # --- what lies under a ceiling --------------------------------------------------------------

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from openjeugd.contracts import budget, services
-from openjeugd.contracts.models import Ceiling
+from openjeugd.contracts.models import Ceiling, Product
 from openjeugd.contracts.tests.budget_case import AS_OF, deliver_history
 from openjeugd.ijw.models import Toewijzing
 from openjeugd.registry.models import Municipality
@@ -105,3 +105,32 @@ def test_past_year_commits_nothing(deliver, ceilings):
     later = budget.ceiling_figures(ceilings["region"], as_of=date(2027, 1, 5))
     assert later.committed == Decimal("0.00")
     assert later.forecast == Decimal("17295.43") + Decimal("3540.00")
+
+
+def test_lot_and_segment_ceilings_take_their_part(deliver, contracted, region, provider,
+                                                   product, nijmegen):
+    from openjeugd.contracts.models import ContractPartner, Lot, TaskArea
+
+    # A lot for Nijmegen held by the provider, and a segment (task area) holding 45A48 only:
+    # both see 1001 (8,989.71 committed, 1,368.00 spent); the lot also sees 1002 (the budget
+    # toewijzing, category 45 without code) only if a product of its contract or task area
+    # matches it - none does, so the lot sees 45A48 alone too.
+    area = TaskArea.objects.create(region=region, name="Specialistische ondersteuning")
+    Product.objects.filter(pk=product.pk).update(task_area=area)
+    lot = Lot.objects.create(contract=contracted, number=1, name="Nijmegen", task_area=area)
+    lot.municipalities.add(nijmegen)
+    ContractPartner.objects.filter(contract=contracted).update(lot=lot)
+    at = {"region": region, "year": 2026, "as_of": AS_OF, "amount": Decimal("50000.00")}
+    lot_ceiling = services.set_ceiling(level=Ceiling.Level.LOT, lot=lot, **at)
+    segment = services.set_ceiling(level=Ceiling.Level.SEGMENT, task_area=area, **at)
+    deliver_history(deliver)
+    for ceiling in (lot_ceiling, segment):
+        figures = figures_of(ceiling)
+        assert (figures.committed, figures.spent) == (Decimal("8989.71"), Decimal("1368.00"))
+
+
+def test_ceiling_level_needs_its_target(region):
+    # A provider ceiling without a provider breaks the database's rule for its level.
+    with pytest.raises(ValidationError):
+        services.set_ceiling(region=region, year=2026, level=Ceiling.Level.PROVIDER,
+                             amount=Decimal("1.00"), as_of=AS_OF)
