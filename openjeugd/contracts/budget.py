@@ -129,7 +129,8 @@ def learning_line(region, year: int) -> dict[str, Decimal]:
     rows = LearningContribution.objects.filter(region=region, year=year)
     agreed = rows.aggregate(total=Sum("amount"))["total"] or ZERO
     paid = rows.filter(paid_on__isnull=False).aggregate(total=Sum("amount"))["total"] or ZERO
-    return {"budget": agreed, "paid": paid}
+    # round_money: SQLite's SUM loses the two decimals (2500 instead of 2500.00).
+    return {"budget": round_money(agreed), "paid": round_money(paid)}
 
 
 # --- what lies under a ceiling --------------------------------------------------------------

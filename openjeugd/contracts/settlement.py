@@ -23,6 +23,7 @@ from openjeugd.contracts.models import (
     Tariff,
 )
 from openjeugd.ijw.models import Prestatie
+from openjeugd.lib.money import round_money
 
 PURPOSE = "contract management"
 ZERO = Decimal("0.00")
@@ -54,7 +55,7 @@ def realised(*, contract, provider, municipality, year: int) -> Decimal:
             provider=provider, declaratie__municipality=municipality, begindatum__year=year,
             product_categorie=categorie, product_code=code,
         ).aggregate(total=Sum("toegekend"))["total"] or ZERO
-    return total
+    return round_money(total)  # SQLite's SUM loses the scale
 
 
 def settle_year(*, user=None, contract, provider, municipality, year: int,
@@ -64,6 +65,7 @@ def settle_year(*, user=None, contract, provider, municipality, year: int,
     prefinanced = PrefinancingInstalment.objects.filter(
         contract=contract, provider=provider, municipality=municipality, due_date__year=year,
     ).aggregate(total=Sum("amount"))["total"] or ZERO
+    prefinanced = round_money(prefinanced)
     done = realised(contract=contract, provider=provider, municipality=municipality, year=year)
     with transaction.atomic():
         settlement = Settlement(contract=contract, provider=provider, municipality=municipality,
