@@ -252,6 +252,14 @@ SPECTACULAR_SETTINGS = {
 # Official iJw 3.2 schemas; when set, every message in and out is also XSD-validated.
 IJW_XSD_DIR = env("IJW_XSD_DIR")
 
+# What ijw asks of the contracts app, named so ijw never imports it (docs: contracts/README):
+# which provider may exchange a message with a municipality on a day, and the contract tariff
+# of a declared product (TR418, retourcode 0611).
+IJW_PROVIDER_ADMISSION = "openjeugd.contracts.lookups.admitted_provider"
+IJW_CONTRACT_TARIFF = "openjeugd.contracts.lookups.contract_tariffs"
+# A ceiling warns once this share (%) of it is used (a ceiling may set its own).
+CONTRACTS_CEILING_WARNING_PERCENT = env_int("CONTRACTS_CEILING_WARNING_PERCENT", 90)
+
 # How long after the end of care a provider may still read a youth's record (declarations and
 # corrections come after the last day of care). A withdrawal "sent by mistake" ends it at once.
 CARE_RELATION_GRACE_DAYS = int(env("CARE_RELATION_GRACE_DAYS", "90"))

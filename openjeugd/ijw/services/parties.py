@@ -5,6 +5,9 @@ own message (JW301) may correct it, a provider's message never moves a youth or 
 name or date of birth. Each municipality keeps its own record of a BSN.
 """
 
+from django.conf import settings
+from django.utils.module_loading import import_string
+from django.utils.timezone import localdate
 from django.utils.translation import gettext as _
 
 from openjeugd.accounts import audit
@@ -41,7 +44,7 @@ def resolve(ctx) -> bool:
                    text=_("Municipality %(code)s is not known in Open Jeugd.") %
                    {"code": gemeentecode})
     message.municipality = municipality
-    message.provider = _registered_provider(agb, municipality)
+    message.provider = _registered_provider(agb, municipality, message)
     if municipality is not None and message.provider is None:
         ctx.reject(ref="header", rule="AGB",
                    text=_("Provider with AGB code %(agb)s is not registered in the region of "
@@ -49,9 +52,22 @@ def resolve(ctx) -> bool:
     return message.municipality is not None and message.provider is not None
 
 
-def _registered_provider(agb: str, municipality) -> Provider | None:
+def _registered_provider(agb: str, municipality, message: Message) -> Provider | None:
+    """The provider when it may exchange this message with the municipality: decided by the
+    lookup named in settings.IJW_PROVIDER_ADMISSION (the contracts app: "has a running
+    contract"), on the message's dagtekening. New care needs a contract running that day;
+    messages about existing care are judged as the TR378 note above judges municipalities."""
     if municipality is None:
         return None
+    admission = import_string(getattr(settings, "IJW_PROVIDER_ADMISSION",
+                                      "openjeugd.ijw.services.parties.registered_in_region"))
+    return admission(agb=agb, municipality=municipality,
+                     on=message.dagtekening or localdate(message.received_at),
+                     new_care=message.code in NEW_CARE)
+
+
+def registered_in_region(*, agb: str, municipality, on, new_care: bool) -> Provider | None:
+    """Without contracts: the provider is registered in the municipality's region."""
     return Provider.objects.filter(agb_code=agb, regions=municipality.region_id).first()
 
 

@@ -15,7 +15,6 @@ import pytest
 from openjeugd.ijw.codec import model as m
 from openjeugd.ijw.codec import samples
 from openjeugd.ijw.models import Declaratie, Message, Prestatie
-from openjeugd.ijw.services.handlers import declaratie as handler
 from openjeugd.ijw.tests.rule_cases import found, produces
 from openjeugd.lib.money import round_money
 from openjeugd.registry.tests.factories import valid_bsn
@@ -298,10 +297,45 @@ def test_second_credit_is_refused(deliver, assigned):
     assert found(again) == [("TR390", "9390", "product")]
 
 
-def test_contract_tariff_hook(deliver, assigned, monkeypatch):
-    # TR418 (0611) is ready for the contracts app: no tariff known -> nothing refused...
+def contract_tariff_per_hour(amount):
+    """A stand-in for the contracts app's lookup (settings.IJW_CONTRACT_TARIFF), so these
+    tests keep ijw independent of it: every product costs ``amount`` an hour."""
+    def factory(*, municipality, provider):
+        return lambda toewijzing, prestatie: (Decimal(amount), "04")
+    return factory
+
+
+EIGHTY_AN_HOUR = contract_tariff_per_hour("80.00")
+SAMPLE_TARIFF = contract_tariff_per_hour("85.50")
+HERE = "openjeugd.ijw.tests.test_rules_applied_declaratie"
+
+
+def test_no_contract_tariff_refuses_nothing(deliver, assigned, settings):
+    settings.IJW_CONTRACT_TARIFF = "openjeugd.ijw.services.handlers.declaratie.no_tariffs"
     assert found(declare(deliver)) == []
-    # ...and a plugged-in contract tariff of EUR 80.00 refuses a line at EUR 85.50.
-    monkeypatch.setattr(handler, "contract_tariff", lambda toewijzing, prestatie: Decimal("80"))
-    outcome = in_march(deliver, line("P000002", begindatum=MAR[0], einddatum=MAR[1], volume=12))
+
+
+@produces("TR418")
+def test_tariff_other_than_the_contract_tariff(deliver, assigned, settings):
+    # A contract tariff of EUR 80.00 an hour refuses a line at EUR 85.50 (0611).
+    settings.IJW_CONTRACT_TARIFF = f"{HERE}.EIGHTY_AN_HOUR"
+    outcome = declare(deliver)
     assert found(outcome) == [("TR418", "0611", "product")]
+    assert granted(outcome) == Decimal("0.00")
+
+
+@produces("TR346")
+def test_amount_above_volume_times_the_contract_tariff(deliver, assigned, settings):
+    # 960 minutes (16 h) on the EUR 85.50 hour tariff: ProductTarief 85.50 / 60 = 1.425 ->
+    # 1.43 (IV081), amount 85.50 x 960 / 60 = EUR 1,368.00. Claimed instead: EUR 1,376.00,
+    # what an hour tariff of EUR 86.00 would give (86.00 / 60 = 1.4333 -> also 1.43), so the
+    # message alone cannot tell (check() accepts it) but the contract tariff can: 9346.
+    settings.IJW_CONTRACT_TARIFF = f"{HERE}.SAMPLE_TARIFF"
+    above = replace(line(volume=960, eenheid="01", tarief=Decimal("1.43")),
+                    ingediend_bedrag=Decimal("1376.00"))
+    exact = replace(line("P000002", volume=960, eenheid="01", tarief=Decimal("1.43")),
+                    ingediend_bedrag=Decimal("1368.00"))
+    outcome = declare(deliver, above)
+    assert found(outcome) == [("TR346", "9346", "product")]
+    assert found(in_march(deliver, replace(exact, product_periode=m.Periode(
+        begindatum=MAR[0], einddatum=MAR[1])))) == []

@@ -31,10 +31,6 @@ class StatefulRule:
 NOT_APPLIED: dict[str, str] = {
     "TR381": "No product code list in force is available (../shared/ijw/codelijsten has JZ020 "
              "categories only), so processing cannot pass product_code_fits= to check().",
-    "TR418": "Hook ready (services/handlers/declaratie.contract_tariff), but no contract "
-             "tariffs are known until the contracts app plugs its lookup in: nothing refused.",
-    "TR346": "Needs the contract tariff (TR418's source); only the stateless part (an amount no "
-             "tariff consistent with ProductTarief explains) is checked by check().",
     "TR366": "Open Jeugd builds every JW325 itself from the JW323 it answers (codec "
              "build_declaratie_antwoord), so it holds by construction; a JW325 imported from "
              "history is only linked (handlers/replies.py), not compared with the JW323.",

@@ -4,7 +4,9 @@ import calendar
 from datetime import date
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from openjeugd.ijw import codec
@@ -185,6 +187,7 @@ class _Loaded:
             p.ingediend_bedrag < 0 for p in lines) else set()
         self.debits = self._debits(lines)
         self.granted = self._granted_lines()
+        self.tariff = contract_tariffs(message)
         self.findings = {}
         for finding in ctx.findings:
             self.findings.setdefault(finding.ref, set()).add(finding.retourcode)
@@ -284,6 +287,7 @@ class _Live:
     def __init__(self, ctx):
         self.ctx = ctx
         self.provider = ctx.message.provider
+        self.tariff = contract_tariffs(ctx.message)
 
     def youth(self, bsn):
         return parties.known_youth(self.ctx, bsn)
@@ -411,7 +415,7 @@ def _check_against(toewijzing, prestatie, known, *, repeats: bool) -> list[tuple
                                     "toewijzing and not credited.")))
     if not any(rule == "TR341" for rule, _text in problems):
         problems += _volume_problems(toewijzing, prestatie, known)
-    problems += _tariff_problems(toewijzing, prestatie)
+    problems += _tariff_problems(toewijzing, prestatie, known)
     return problems
 
 
@@ -493,24 +497,66 @@ def _volume_problems(toewijzing, prestatie, known) -> list[tuple[str, str]]:
     return []
 
 
-def no_contract_tariff(toewijzing, prestatie) -> Decimal | None:
-    """No contract tariffs are known yet: TR418 refuses nothing."""
+def contract_tariffs(message):
+    """TR418's source, named by settings.IJW_CONTRACT_TARIFF (the contracts app; ijw never
+    imports it): built once per message, it answers per line
+    ``(toewijzing, prestatie) -> (contract tariff, WJ756 unit it is a price of)`` or None when
+    no contract tariff is known (then nothing is refused)."""
+    factory = import_string(getattr(settings, "IJW_CONTRACT_TARIFF",
+                                    "openjeugd.ijw.services.handlers.declaratie.no_tariffs"))
+    return factory(municipality=message.municipality, provider=message.provider)
+
+
+def no_tariffs(*, municipality, provider):
+    """Without a contracts app no contract tariff is known: TR418 refuses nothing."""
+    return lambda toewijzing, prestatie: None
+
+
+MINUTES_PER = {MINUUT: 1, UUR: 60}
+
+
+def _tariff_problems(toewijzing, prestatie, known) -> list[tuple[str, str]]:
+    found = known.tariff(toewijzing, prestatie)
+    if found is None or prestatie.product_tarief is None:
+        return []
+    amount, eenheid = found
+    per = _units_per_tariff_unit(prestatie.eenheid, eenheid)
+    if per is None:
+        # IV081: "Voor die eenheid dient in het contract een tarief voor het betreffende product
+        # te zijn vastgelegd" - there is none for this unit, so no tariff can be right.
+        return [("TR418", _("The contract has no tariff per %(unit)s for this product.") %
+                 {"unit": EENHEID.get(prestatie.eenheid, prestatie.eenheid)})]
+    # TR418 (TR418.md): ProductTarief equals the contract tariff of the ProductCode; for
+    # minutes on an hour tariff the tariff per minute rounded to the cent (IV081).
+    expected = round_money(amount / per)
+    if round_money(prestatie.product_tarief) != expected:
+        return [("TR418", _("The tariff differs from the contract tariff %(tariff)s.") %
+                 {"tariff": expected})]
+    return _amount_problems(amount, per, prestatie, known)
+
+
+def _units_per_tariff_unit(declared: str, tariff_unit: str) -> int | None:
+    if declared == tariff_unit:
+        return 1
+    if (declared, tariff_unit) == (MINUUT, UUR):  # IV081, TR341: hours may be declared in minutes
+        return 60
     return None
 
 
-# TR418 (0611): the contracts app replaces this with its own lookup
-# (``declaratie.contract_tariff = lookup``): (toewijzing, prestatie) -> tariff or None.
-contract_tariff = no_contract_tariff
-
-
-def _tariff_problems(toewijzing, prestatie) -> list[tuple[str, str]]:
-    # TR418 (TR418.md): ProductTarief equals the contract tariff of the ProductCode.
-    tariff = contract_tariff(toewijzing, prestatie)
-    if tariff is None or prestatie.product_tarief is None:
+def _amount_problems(amount, per, prestatie, known) -> list[tuple[str, str]]:
+    """TR346 (TR346.md, "IngediendBedrag gelijk zijn aan GeleverdVolume vermenigvuldigd met
+    ProductTarief"; minutes: "eerst het contractuele uurtarief vermenigvuldigd met
+    GeleverdVolume en daarna gedeeld door 60 en afgerond op 2 decimalen", IV081) against the
+    contract tariff: an amount above (or below) volume x tariff is refused. Multiplying before
+    dividing keeps the half-cent cases exact. check() may have refused the line for TR346
+    already (an amount no tariff explains): then once is enough."""
+    if "9346" in known.codes(prestatie.ref):
         return []
-    if round_money(prestatie.product_tarief) != round_money(tariff):
-        return [("TR418", _("The tariff differs from the contract tariff %(tariff)s.") %
-                 {"tariff": round_money(tariff)})]
+    expected = round_money(amount * prestatie.geleverd_volume / per)
+    if round_money(abs(prestatie.ingediend_bedrag)) != expected:
+        return [("TR346", _("IngediendBedrag %(amount)s is not GeleverdVolume x the contract "
+                            "tariff (%(expected)s).") %
+                 {"amount": abs(prestatie.ingediend_bedrag), "expected": expected})]
     return []
 
 

@@ -1,0 +1,40 @@
+"""The answers ijw asks of contracts, named in settings (ijw never imports contracts):
+IJW_PROVIDER_ADMISSION and IJW_CONTRACT_TARIFF."""
+
+from datetime import date
+from decimal import Decimal
+
+from openjeugd.contracts import selectors
+from openjeugd.contracts.models import Contract
+from openjeugd.registry.models import Provider
+
+
+def admitted_provider(*, agb: str, municipality, on: date, new_care: bool) -> Provider | None:
+    """The provider with this AGB code when it may send or receive this message for the
+    municipality: new care (JW301/315/319) needs a contract running on the message date;
+    messages about existing care need a contract that began on or before it (a partner whose
+    contract ended still stops and declares the care it was assigned). A region without any
+    contract keeps the registry's Provider.regions (data from before contracts)."""
+    provider = selectors.provider_named(agb)
+    if provider is None:
+        return None
+    if not Contract.objects.filter(region=municipality.region_id).exists():
+        return provider if provider.regions.filter(pk=municipality.region_id).exists() else None
+    awards = selectors.admitted_on if new_care else selectors.ever_admitted
+    return provider if awards(provider, municipality, on).exists() else None
+
+
+def contract_tariffs(*, municipality, provider):
+    """TR418's source for one message: loads the region's tariffs once and answers, per line,
+    the contract tariff of the line's product for the provider on the first day of its
+    period, as (amount, eenheid it is a price of), or None when no tariff is known."""
+    tariffs = selectors.region_tariffs(municipality.region_id)
+
+    def lookup(toewijzing, prestatie) -> tuple[Decimal, str] | None:
+        product = tariffs.product(prestatie.product_categorie, prestatie.product_code or "")
+        if product is None:
+            return None
+        price = tariffs.price_on(product.pk, provider.pk, prestatie.product_periode.begindatum)
+        return None if price is None else (price.amount, price.eenheid)
+
+    return lookup
