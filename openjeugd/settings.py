@@ -289,7 +289,7 @@ ACCESS_LOG_RETENTION_DAYS = int(env("ACCESS_LOG_RETENTION_DAYS", "1826"))
 # the CBS hulpvorm of a product: f(region, productcategorie, productcode) -> code or None.
 # The default knows only JZ020 31-38 (one to one with CBS §3.3) and reports everything else.
 MONITORING_HULPVORM_LOOKUP = env(
-    "MONITORING_HULPVORM_LOOKUP", "openjeugd.monitoring.seams.hulpvorm_by_category")
+    "MONITORING_HULPVORM_LOOKUP", "openjeugd.contracts.lookups.hulpvorm_of_product")
 # Outcome measurements (pathways): f(region, first, last) -> iterable of
 # monitoring.cbs.outcome.Measurement. The default has none.
 MONITORING_MEASUREMENTS_LOOKUP = env(

@@ -1,11 +1,11 @@
 """The answers ijw asks of contracts, named in settings (ijw never imports contracts):
-IJW_PROVIDER_ADMISSION and IJW_CONTRACT_TARIFF."""
+IJW_PROVIDER_ADMISSION and IJW_CONTRACT_TARIFF; and monitoring's MONITORING_HULPVORM_LOOKUP."""
 
 from datetime import date
 from decimal import Decimal
 
-from openjeugd.contracts import selectors
-from openjeugd.contracts.models import Contract
+from openjeugd.contracts import cbs, selectors
+from openjeugd.contracts.models import Contract, Product
 from openjeugd.registry.models import Provider
 
 
@@ -38,3 +38,15 @@ def contract_tariffs(*, municipality, provider):
         return None if price is None else (price.amount, price.eenheid)
 
     return lookup
+
+
+def hulpvorm_of_product(region, product_categorie: str, product_code: str) -> str | None:
+    """monitoring's MONITORING_HULPVORM_LOOKUP: the CBS hulpvorm of a product in the region's
+    catalogue (the product itself, else its whole category); 31-38 one to one; None when the
+    region has not mapped it (monitoring reports it, never guesses)."""
+    if product_categorie in cbs.ONE_TO_ONE:
+        return cbs.ONE_TO_ONE[product_categorie]
+    mapped = (Product.objects.filter(region=region, product_categorie=product_categorie,
+                                     product_code__in=[product_code, ""])
+              .order_by("-product_code").values_list("cbs_hulpvorm", flat=True).first())
+    return cbs.hulpvorm(product_categorie, mapped or "")

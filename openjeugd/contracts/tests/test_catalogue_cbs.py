@@ -39,3 +39,18 @@ def test_a_31_to_38_product_cannot_be_mapped_to_another_hulpvorm(region):
     with pytest.raises(IntegrityError), transaction.atomic():
         make(region, "35", "35A01", cbs="13")
     make(region, "35", "35A02", cbs="11")  # the same as the protocol: allowed
+
+
+def test_monitoring_asks_the_catalogue_for_the_hulpvorm(region):
+    # The lookup monitoring is configured with (settings.MONITORING_HULPVORM_LOOKUP): the exact
+    # product first, then the region's mapping of the whole category (blank code), never a guess.
+    from openjeugd.contracts.lookups import hulpvorm_of_product
+
+    make(region, "43", "", cbs="14")        # the whole category 43 counts as verblijf
+    make(region, "43", "43A11", cbs="12")   # except this product: gezinsgericht
+    make(region, "45", "45A48")             # not mapped
+    assert hulpvorm_of_product(region, "43", "43A11") == "12"
+    assert hulpvorm_of_product(region, "43", "43B99") == "14"
+    assert hulpvorm_of_product(region, "45", "45A48") is None
+    assert hulpvorm_of_product(region, "54", "54001") is None   # not in the catalogue at all
+    assert hulpvorm_of_product(region, "36", "anything") == "12"  # 36 gezinsgericht by the protocol

@@ -4,20 +4,8 @@
 Every mapping cites the protocol text it rests on; grep the quoted words to find it.
 """
 
-# Protocol §3.3 Hulpvorm; JZ020 categories 31-38 are labelled "(2015)" and name the §3.3
-# forms word for word (codelijsten/JZ020_Productcategorie: "Zonder verblijf: uitgevoerd door
-# wijk- of buurtteam" ... "Met verblijf: overig residentieel"), so they map one to one.
-HULPVORM_BY_CATEGORY = {
-    "31": "01",  # "Uitgevoerd door het wijk- of buurtteam (01)"
-    "32": "02",  # "Ambulante jeugdhulp op locatie van de aanbieder (02)"
-    "33": "03",  # "Daghulp op locatie van de aanbieder (03)"
-    "34": "04",  # "Jeugdhulp in het netwerk van de jeugdige (04)"
-    "35": "11",  # "Pleegzorg (11)"
-    "36": "12",  # "Gezinsgericht (12)"
-    "37": "13",  # "Gesloten plaatsing (13)"
-    "38": "14",  # "Verblijf bij een jeugdhulpaanbieder anders dan bovenstaand verblijf (14)"
-}
-HULPVORMEN = frozenset(HULPVORM_BY_CATEGORY.values())
+# Protocol §3.3 Hulpvorm: one table for the whole project (lib.cbs, with its citation).
+from openjeugd.lib.cbs import HULPVORM_BY_CATEGORY, HULPVORMEN  # noqa: E402,F401
 
 # COD327 (codelijsten/COD327_Code_verwijzer.md) to protocol §3.2 Verwijzer: the iJw list was
 # made from the CBS one, same codes, same meaning ("Gemeentelijke toegang (01)" ...
