@@ -295,7 +295,7 @@ class Migration(migrations.Migration):
                 ('amount', models.DecimalField(decimal_places=2, max_digits=14, verbose_name='budget')),
                 ('ventiel', models.DecimalField(decimal_places=2, default=0, max_digits=14, verbose_name='ventiel')),
                 ('efficiency_discount', models.DecimalField(decimal_places=2, default=0, max_digits=5, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(100)], verbose_name='efficiency discount (%)')),
-                ('warning_percent', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100)], verbose_name='warn at (% used)')),
+                ('warning_percent', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100)], verbose_name='warn at percentage used')),
                 ('municipality', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='ceilings', to='registry.municipality')),
                 ('provider', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='ceilings', to='registry.provider')),
                 ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='ceilings', to='registry.region', verbose_name='region')),

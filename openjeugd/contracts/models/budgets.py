@@ -64,7 +64,7 @@ class Ceiling(models.Model):
         validators=[MinValueValidator(0), MaxValueValidator(100)])
     # Empty: settings.CONTRACTS_CEILING_WARNING_PERCENT.
     warning_percent = models.PositiveSmallIntegerField(
-        _("warn at (% used)"), null=True, blank=True,
+        _("warn at percentage used"), null=True, blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(100)])
 
     class Meta:
