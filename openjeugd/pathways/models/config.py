@@ -71,7 +71,8 @@ class EscalationStep(models.Model):
         verbose_name = _("escalation step")
         verbose_name_plural = _("escalation steps")
         constraints = [
-            models.UniqueConstraint(fields=["config", "order"], name="one_escalation_step_per_rung"),
+            models.UniqueConstraint(fields=["config", "order"],
+                                    name="one_escalation_step_per_rung"),
         ]
 
     def __str__(self) -> str:
