@@ -36,6 +36,9 @@ class Perm(StrEnum):
     MANAGE_CONTRACTS = "contracts.change"
     # Casework of the care pathway (#10): requests, triage, expert team, brigade, placement.
     WORK_CASES = "pathways.work"
+    # Seed 000 §6.1: the RET chair deploys the mobile brigade (directly, without the RET, the
+    # casusregisseur may for a child already in essential residence: a rule of pathways).
+    DEPLOY_BRIGADE = "pathways.brigade"
 
 
 _EVERYONE = {Perm.VIEW_REGISTRY}
@@ -50,7 +53,9 @@ ROLE_PERMS: dict[str, set[Perm]] = {
     Role.ACCESS_WORKER: _EVERYONE | {
         Perm.VIEW_YOUTH, Perm.VIEW_MESSAGES, Perm.EXCHANGE_MESSAGES, Perm.WORK_CASES,
     },
-    Role.RET_CHAIR: _EVERYONE | {Perm.VIEW_YOUTH, Perm.VIEW_REGION_FIGURES, Perm.WORK_CASES},
+    Role.RET_CHAIR: _EVERYONE | {
+        Perm.VIEW_YOUTH, Perm.VIEW_REGION_FIGURES, Perm.WORK_CASES, Perm.DEPLOY_BRIGADE,
+    },
     Role.BRIGADE_MEMBER: _EVERYONE | {Perm.VIEW_YOUTH, Perm.WORK_CASES},
     Role.PROVIDER_STAFF: _EVERYONE | {
         Perm.VIEW_YOUTH, Perm.VIEW_MESSAGES, Perm.EXCHANGE_MESSAGES,
