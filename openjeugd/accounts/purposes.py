@@ -37,6 +37,10 @@ class Purpose(models.TextChoices):
     LOGIN = "login", _("signing in")
     AUDIT = "audit", _("audit of the access log")
     RETENTION = "retention", _("retention period of the access log")
+    # Care pathways (#10)
+    CASEWORK = "casework", _("casework (care pathway)")
+    CASEWORK_API = "casework_api", _("casework (care pathway, API)")
+    CASE_LIST = "case_list", _("case list and work list")
 
 
 def purpose_label(code: str) -> str:
