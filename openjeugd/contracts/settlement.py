@@ -23,6 +23,7 @@ from openjeugd.contracts.models import (
     Tariff,
 )
 from openjeugd.ijw.models import Prestatie
+from openjeugd.lib.money import round_money
 
 PURPOSE = "contract management"
 ZERO = Decimal("0.00")
@@ -54,16 +55,17 @@ def realised(*, contract, provider, municipality, year: int) -> Decimal:
             provider=provider, declaratie__municipality=municipality, begindatum__year=year,
             product_categorie=categorie, product_code=code,
         ).aggregate(total=Sum("toegekend"))["total"] or ZERO
-    return total
+    # SQLite sums decimals as floats: back to the cent (lib.money), as budget.py does.
+    return round_money(total)
 
 
 def settle_year(*, user=None, contract, provider, municipality, year: int,
                 settled_on: date) -> Settlement:
     """Year-end: the instalments due in the year against what was realised; a positive balance
     is owed to the provider, a negative one is paid back."""
-    prefinanced = PrefinancingInstalment.objects.filter(
+    prefinanced = round_money(PrefinancingInstalment.objects.filter(
         contract=contract, provider=provider, municipality=municipality, due_date__year=year,
-    ).aggregate(total=Sum("amount"))["total"] or ZERO
+    ).aggregate(total=Sum("amount"))["total"] or ZERO)
     done = realised(contract=contract, provider=provider, municipality=municipality, year=year)
     with transaction.atomic():
         settlement = Settlement(contract=contract, provider=provider, municipality=municipality,
