@@ -157,8 +157,8 @@ def _decide(work: _Work, registration, days_ago: int) -> None:
             referrer_decision="De verwijzer kiest behandeling met verblijf dichtbij huis")
     registration.refresh_from_db()
     expert_team.decide(work.worker, registration=registration,
-                       version=registration.version, decided_on=work.day(days_ago), framework=FRAMEWORK,
-                       task_areas=["residential", "jo"],
+                       version=registration.version, decided_on=work.day(days_ago),
+                       framework=FRAMEWORK, task_areas=["residential", "jo"],
                        decision="Behandeling met verblijf, in één keer passend")
 
 
@@ -245,7 +245,8 @@ def _crisis(work: _Work) -> int:
     care.record_crisis(work.worker, case=handled, reported_at=work.at(29, 8),
                        intervened_at=work.at(29, 15), acuut_from=work.day(29),
                        acuut_to=work.day(17), crisis_stay=True,
-                       spoedhulp=CrisisEpisode.Spoedhulp.AFTER, summary="Crisisopvang, daarna thuis")
+                       spoedhulp=CrisisEpisode.Spoedhulp.AFTER,
+                       summary="Crisisopvang, daarna thuis")
     return 2
 
 
