@@ -117,9 +117,12 @@ def _after_history(console, region, seed, plan, profile, end) -> None:
 
 
 def _assignment(profile, plan, today) -> dict:
-    """What the demo's decision step assigns: a contracted per-week product if there is one."""
-    products = [p for block in profile.blocks for p in block.products
-                if p.eenheid and plan.providers_for(p.code)]
+    """What the demo's decision step assigns: a contracted ambulant product (the case asks for
+    help at home; in Amsterdam a profile), per week and per hour when there is one."""
+    def usable(blocks):
+        return [p for b in blocks for p in b.products if p.eenheid and plan.providers_for(p.code)]
+
+    products = usable(b for b in profile.blocks if b.key == "ambulant") or usable(profile.blocks)
     products.sort(key=lambda p: (p.frequentie != "2", p.eenheid != "04", -p.weight, p.code))
     product = products[0]
     product.tariff_on(today)  # refuses a product without a tariff today
