@@ -36,6 +36,9 @@ class Perm(StrEnum):
     MANAGE_CONTRACTS = "contracts.change"
     # Casework of the care pathway (#10): requests, triage, expert team, brigade, placement.
     WORK_CASES = "pathways.work"
+    # Seed 000 §6.1: the RET chair deploys the mobile brigade (directly, without the RET, the
+    # casusregisseur may for a child already in essential residence: a rule of pathways).
+    DEPLOY_BRIGADE = "pathways.brigade"
 
 
 _EVERYONE = {Perm.VIEW_REGISTRY}
@@ -50,7 +53,9 @@ ROLE_PERMS: dict[str, set[Perm]] = {
     Role.ACCESS_WORKER: _EVERYONE | {
         Perm.VIEW_YOUTH, Perm.VIEW_MESSAGES, Perm.EXCHANGE_MESSAGES, Perm.WORK_CASES,
     },
-    Role.RET_CHAIR: _EVERYONE | {Perm.VIEW_YOUTH, Perm.VIEW_REGION_FIGURES, Perm.WORK_CASES},
+    Role.RET_CHAIR: _EVERYONE | {
+        Perm.VIEW_YOUTH, Perm.VIEW_REGION_FIGURES, Perm.WORK_CASES, Perm.DEPLOY_BRIGADE,
+    },
     Role.BRIGADE_MEMBER: _EVERYONE | {Perm.VIEW_YOUTH, Perm.WORK_CASES},
     Role.PROVIDER_STAFF: _EVERYONE | {
         Perm.VIEW_YOUTH, Perm.VIEW_MESSAGES, Perm.EXCHANGE_MESSAGES,
@@ -193,6 +198,14 @@ def care_relations_active(today: date | None = None) -> Q:
             & (Q(valid_to__isnull=True) | Q(valid_to__gte=today - grace)))
 
 
+# Issue #10: the expert team and the mobile brigade work region-wide, but see only the youths
+# registered with them — a care relation of their kind (pathways keeps it), not the region.
+CARE_RELATION_OF_ROLE = {
+    Role.RET_CHAIR: CareRelation.Kind.EXPERT_TEAM,
+    Role.BRIGADE_MEMBER: CareRelation.Kind.BRIGADE,
+}
+
+
 def youths_visible_to(user) -> QuerySet:
     """The youths whose record this user may open; empty for roles without VIEW_YOUTH."""
     if not has_perm(user, Perm.VIEW_YOUTH):
@@ -201,7 +214,13 @@ def youths_visible_to(user) -> QuerySet:
         relations = CareRelation.objects.filter(
             care_relations_active(), provider_id=user.provider_id, youth_id=OuterRef("pk"))
         return Youth.objects.filter(Exists(relations))
-    return Youth.objects.filter(municipality__code__in=municipality_codes_in_scope(user))
+    in_region = Youth.objects.filter(municipality__code__in=municipality_codes_in_scope(user))
+    kind = CARE_RELATION_OF_ROLE.get(user.role)
+    if kind is None:
+        return in_region
+    registered = CareRelation.objects.filter(care_relations_active(), kind=kind,
+                                             youth_id=OuterRef("pk"))
+    return in_region.filter(Exists(registered))
 
 
 def read_youth(user, youth_id, *, purpose: str, request=None):

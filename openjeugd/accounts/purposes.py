@@ -41,6 +41,10 @@ class Purpose(models.TextChoices):
     # figure's run is logged too (who computed what for which region).
     MONITORING_TRAJECTORIES = "monitoring_trajectories", _("CBS trajectories (monitoring)")
     MONITORING_INDICATORS = "monitoring_indicators", _("indicators (monitoring)")
+    # Care pathways (#10)
+    CASEWORK = "casework", _("casework (care pathway)")
+    CASEWORK_API = "casework_api", _("casework (care pathway, API)")
+    CASE_LIST = "case_list", _("case list and work list")
 
 
 def purpose_label(code: str) -> str:

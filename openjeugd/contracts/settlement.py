@@ -62,10 +62,9 @@ def settle_year(*, user=None, contract, provider, municipality, year: int,
                 settled_on: date) -> Settlement:
     """Year-end: the instalments due in the year against what was realised; a positive balance
     is owed to the provider, a negative one is paid back."""
-    prefinanced = PrefinancingInstalment.objects.filter(
+    prefinanced = round_money(PrefinancingInstalment.objects.filter(
         contract=contract, provider=provider, municipality=municipality, due_date__year=year,
-    ).aggregate(total=Sum("amount"))["total"] or ZERO
-    prefinanced = round_money(prefinanced)
+    ).aggregate(total=Sum("amount"))["total"] or ZERO)
     done = realised(contract=contract, provider=provider, municipality=municipality, year=year)
     with transaction.atomic():
         settlement = Settlement(contract=contract, provider=provider, municipality=municipality,

@@ -334,13 +334,15 @@ def _delivered(context: _Context, toewijzing: Toewijzing, product: Product, timi
 def _lines(context: _Context, toewijzing: Toewijzing, product: Product, sent: date,
            period: tuple[date, date], volume: int) -> list[Event]:
     reference = f"{toewijzing.toewijzing_nummer}-{period[0]:%Y%m}"
+    # TR418: the tariff of the ProductPeriode's first day (a seed region's contract tariff).
+    tariff = product.tariff_on(period[0])
     line = Declaration(
         date=sent, referentie_nummer=reference, vorig_referentie_nummer="",
         toewijzing_nummer=toewijzing.toewijzing_nummer, youth=toewijzing.youth,
         municipality_code=toewijzing.municipality_code, provider_agb=toewijzing.provider_agb,
         product_categorie=product.categorie, product_code=product.code,
         period_start=period[0], period_end=period[1], volume=volume, eenheid=product.eenheid,
-        tariff=product.tariff, amount=_amount(volume, product.tariff), debet_credit="D",
+        tariff=tariff, amount=_amount(volume, tariff), debet_credit="D",
     )
     if volume < 2 or context.rng.random() >= CORRECTION_SHARE:
         return [line]
@@ -351,7 +353,7 @@ def _lines(context: _Context, toewijzing: Toewijzing, product: Product, sent: da
             replace(line, date=corrected_on, referentie_nummer=f"{reference}C",
                     vorig_referentie_nummer=reference, debet_credit="C"),
             replace(line, date=corrected_on, referentie_nummer=f"{reference}N", volume=fixed,
-                    amount=_amount(fixed, product.tariff))]
+                    amount=_amount(fixed, tariff))]
 
 
 def _amount(volume: int, tariff: Decimal) -> Decimal:

@@ -181,3 +181,31 @@ def plan_teams(profile: RegionProfile, rng: random.Random) -> tuple[TeamSpec, ..
         codes = tuple(sorted(m.code for m in by_size[index::3]))
         teams.append(TeamSpec(f"Mobiele brigade cluster {cluster}", "mobile_brigade", codes))
     return tuple(teams)
+
+
+def plan_from_seed(seed, profile: RegionProfile, number: int) -> OrganisationPlan:
+    """A seed region's providers as its data file names them (openjeugd.demo.seeds), with
+    synthetic AGB and KvK codes and facilities spread over its municipalities."""
+    rng = random.Random(f"organisations-{seed.key}-{number}")
+    codes = _unique_codes(rng, len(seed.providers))
+    places = _municipality_picker(profile, rng)
+    agb = {}
+    providers = []
+    for provider in seed.providers:
+        agb[provider.key] = next(codes)
+        facilities = [
+            FacilitySpec(_facility_name(provider.name, f.kind, i), f.kind, places(), f.places,
+                         f.group_size, f.age_min, f.age_max)
+            for i, f in enumerate(provider.facilities)]
+        providers.append(_spec(provider.name, agb[provider.key], seed.products_of(provider),
+                               provider.weight, facilities, provider.certified))
+    return OrganisationPlan(
+        providers=tuple(providers), partnership_name=seed.partnership.name,
+        hoofdaannemer_agb=agb[seed.partnership.hoofdaannemer],
+        onderaannemer_agbs=tuple(agb[k] for k in seed.partnership.onderaannemers),
+        teams=plan_teams(profile, rng))
+
+
+def _facility_name(provider: str, kind: str, index: int) -> str:
+    label = kind.replace("_", " ").capitalize()
+    return f"{label} {provider}" + (f" ({index + 1})" if index else "")

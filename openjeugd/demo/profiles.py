@@ -26,6 +26,7 @@ spending buys: the two seeds agree.
 import random
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from openjeugd.demo.events import Variant
@@ -55,6 +56,17 @@ class Product:
     ages: tuple[int, int]  # age at referral
     weight: int  # share within its block
     verwijzers: tuple[tuple[str, int], ...]  # COD327 code and weight
+    # A seed region's contract tariffs as (valid_from, valid_until, amount); empty: `tariff`.
+    prices: tuple[tuple[date, date | None, Decimal], ...] = ()
+
+    def tariff_on(self, day: date) -> Decimal:
+        """The tariff of the day: the contract's when the product has prices, else `tariff`."""
+        for valid_from, valid_until, amount in self.prices:
+            if valid_from <= day and (valid_until is None or day <= valid_until):
+                return amount
+        if self.prices:
+            raise ValueError(f"Product {self.code} has no contract tariff on {day}.")
+        return self.tariff
 
     def expected_cost(self) -> Decimal:
         """Mean cost of one trajectory at mean volume and mean length (for the mix check)."""
@@ -211,3 +223,43 @@ def profile_for(region_name: str, municipalities: Iterable[tuple[str, str]]) -> 
     if not figures:
         raise ValueError(f"Region {region_name!r} has no municipalities.")
     return RegionProfile(name=region_name, municipalities=figures, blocks=BLOCKS)
+
+
+# --- seed regions (openjeugd.demo.seeds) -------------------------------------------------------
+
+_BLOCKS = {block.key: block for block in BLOCKS}
+# The referrers of a seed product without its own: the usual ones of its block.
+_BLOCK_VERWIJZERS = {
+    "ambulant": AMBULANT.products[0].verwijzers, "verblijf": _VERBLIJF_VERWIJZERS,
+    "dyslexie": DYSLEXIE.products[0].verwijzers, "jeugdbescherming": (("08", 100),),
+    "crisis": (("06", 100),),
+}
+
+
+def profile_from_seed(seed, municipalities: Iterable[tuple[str, str]],
+                      prices: dict[str, tuple]) -> RegionProfile:
+    """A seed region's profile: its own products and contract tariffs, in the care blocks (and
+    their spending weights) of the generic profile; a block without products is left out."""
+    base = profile_for(seed.region, municipalities)
+    blocks = []
+    for key, block in _BLOCKS.items():
+        products = tuple(_seed_product(p, prices.get(p.code, ())) for p in seed.products
+                         if p.generation and p.generation.block == key)
+        if products:
+            blocks.append(CareBlock(block.key, block.label, block.spending_mln,
+                                    block.cost_per_trajectory, products))
+    return RegionProfile(name=seed.region, municipalities=base.municipalities,
+                         blocks=tuple(blocks))
+
+
+def _seed_product(product, prices: tuple) -> Product:
+    gen = product.generation
+    taak = product.variant == Variant.TAAKGERICHT
+    if not taak and not prices:
+        raise ValueError(f"Product {product.code} is generated but has no contract tariff.")
+    return Product(
+        code=product.code, label=product.name, categorie=product.categorie,
+        variant=Variant(product.variant), eenheid="" if taak else product.eenheid,
+        frequentie=gen.frequentie, volume=gen.volume, tariff=Decimal("0.00"),
+        days=gen.days, ages=gen.ages, weight=gen.weight,
+        verwijzers=gen.verwijzers or _BLOCK_VERWIJZERS[gen.block], prices=prices)

@@ -35,11 +35,38 @@ def test_access_worker_sees_only_youths_of_own_municipality(region):
     assert list(policy.youths_visible_to(worker)) == [own]
 
 
-def test_ret_chair_sees_the_whole_region(region):
-    chair = make_user(region, Role.RET_CHAIR)
-    youth_in("9901", "999990019")
+def _registered(youth, kind, *, source):
+    from datetime import date
+
+    from openjeugd.registry import care_relations
+    return care_relations.keep(youth=youth, provider=None, kind=kind, source=source,
+                               valid_from=date(2020, 1, 1), valid_to=None)
+
+
+@pytest.mark.parametrize(("role", "kind"), [(Role.RET_CHAIR, "expert_team"),
+                                            (Role.BRIGADE_MEMBER, "brigade")])
+def test_ret_and_brigade_see_only_youths_registered_with_them(region, role, kind):
+    # Issue #10: not the whole region any more, only the youths registered with their team.
+    user = make_user(region, role)
+    registered = youth_in("9901", "999990019")
     youth_in("9902", "999990032")
-    assert policy.youths_visible_to(chair).count() == 2
+    other_kind = youth_in("9902", "999990044")
+    _registered(registered, kind, source="pathways.Case:1")
+    _registered(other_kind, "brigade" if kind == "expert_team" else "expert_team",
+                source="pathways.Case:2")
+    assert list(policy.youths_visible_to(user)) == [registered]
+
+
+def test_ret_loses_sight_when_the_registration_is_revoked(region):
+    from datetime import date
+
+    from openjeugd.registry import care_relations
+    chair = make_user(region, Role.RET_CHAIR)
+    youth = youth_in("9901", "999990019")
+    _registered(youth, "expert_team", source="pathways.Case:1")
+    assert policy.youths_visible_to(chair).count() == 1
+    care_relations.revoke(kind="expert_team", source="pathways.Case:1", on=date(2020, 2, 1))
+    assert policy.youths_visible_to(chair).count() == 0
 
 
 @pytest.mark.parametrize("role", [Role.POLICY_ADVISOR, Role.CONTRACT_MANAGER, Role.AUDITOR,

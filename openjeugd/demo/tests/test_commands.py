@@ -36,6 +36,19 @@ def test_without_the_bridge_it_warns_and_stops_after_the_set_up(monkeypatch):
     assert Region.objects.get(name="Rijk van Nijmegen").providers.exists()
 
 
+def test_a_full_region_name_keeps_the_generic_region_without_contracts(monkeypatch):
+    from openjeugd.contracts.models import Contract, Product
+    from openjeugd.pathways.models import Case
+
+    monkeypatch.setattr(demo_data, "_bridge", lambda: None)
+    _run(*ARGS)
+    region = Region.objects.get(name="Rijk van Nijmegen")
+    assert region.providers.exists()
+    assert not Contract.objects.filter(region=region).exists()
+    assert not Product.objects.filter(region=region).exists()
+    assert not Case.objects.exists()
+
+
 def test_the_events_go_to_the_bridge_with_the_region_and_a_progress_callback(monkeypatch):
     received = {}
 

@@ -1,10 +1,13 @@
 """Youth pages and API: only youths in scope, only for roles with VIEW_YOUTH, every read logged."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
 from openjeugd.accounts.models import AccessLogEntry
 from openjeugd.accounts.purposes import Purpose
+from openjeugd.registry import care_relations
 from openjeugd.registry.models import Municipality, Region
 from openjeugd.registry.tests.factories import UserFactory, YouthFactory
 
@@ -14,9 +17,13 @@ def setup(db):
     region = Region.objects.get(name="Rijk van Nijmegen")
     nijmegen = Municipality.objects.get(code="0268")
     wijchen = Municipality.objects.get(code="0296")
+    neighbour = YouthFactory(municipality=wijchen, surname="Visser")
+    # Issue #10: the RET chair sees the youths registered with the expert team, not the region.
+    care_relations.keep(youth=neighbour, provider=None, kind="expert_team",
+                        source="pathways.Case:test", valid_from=date(2020, 1, 1), valid_to=None)
     return {
         "own": YouthFactory(municipality=nijmegen, surname="Bakker"),
-        "neighbour": YouthFactory(municipality=wijchen, surname="Visser"),
+        "neighbour": neighbour,
         "worker": UserFactory(role="access_worker", region=region, municipality=nijmegen),
         "chair": UserFactory(role="ret_chair", region=region),
         "advisor": UserFactory(role="policy_advisor", region=region),
@@ -37,11 +44,11 @@ def test_access_worker_lists_only_youths_of_own_municipality(client, setup):
         str(setup["own"].pk)]
 
 
-def test_ret_chair_lists_the_whole_region(client, setup):
+def test_ret_chair_lists_only_youths_registered_with_the_expert_team(client, setup):
     client.force_login(setup["chair"])
     response = client.get(reverse("registry:youth-list"))
-    assert {y.surname for y in response.context["page"]} == {"Bakker", "Visser"}
-    assert reads(setup["chair"]).count() == 2
+    assert {y.surname for y in response.context["page"]} == {"Visser"}
+    assert reads(setup["chair"]).count() == 1
 
 
 def test_detail_in_scope_is_shown_and_logged(client, setup):

@@ -1,0 +1,47 @@
+"""The seed regions' data files (pure: no database)."""
+
+import pytest
+
+from openjeugd.demo import seeds
+
+
+@pytest.mark.parametrize("key", seeds.KEYS)
+def test_every_amount_names_its_source_or_is_marked_a_demo_assumption(key):
+    seed = seeds.load(key)
+    for contract in seed.contracts:
+        for tariff in contract.tariffs:
+            # No seed names a tariff amount: all of them are ours and say so.
+            assert tariff.demo_assumption, (key, contract.reference, tariff.product)
+    for ceiling in seed.ceilings:
+        assert ceiling.demo_assumption or ceiling.source, (key, ceiling.level, ceiling.target)
+    for item in (*seed.cost_keys, *seed.prefinancing, *seed.learning):
+        assert item.demo_assumption, (key, item)
+
+
+@pytest.mark.parametrize("key", seeds.KEYS)
+def test_every_generated_product_is_delivered_and_tariffed(key):
+    seed = seeds.load(key)
+    tariffed = {t.product for c in seed.contracts for t in c.tariffs}
+    for product in seed.products:
+        if product.generation and product.variant != "taakgericht":
+            assert product.code in tariffed, (key, product.code)
+
+
+def test_amsterdam_has_ten_profiles_by_four_intensities_with_one_tariff_each():
+    seed = seeds.load("amsterdam")
+    codes = {p.code for p in seed.products if p.funding == "profile"}
+    assert len(codes) == 40 and "P10DU" in codes and "P01AC" in codes
+    segment_b = next(c for c in seed.contracts if c.reference == "AA-SEGB-2024")
+    assert sorted(t.product for t in segment_b.tariffs) == sorted(codes)
+
+
+def test_a_float_amount_is_refused_naming_the_field():
+    with pytest.raises(seeds.SeedError, match="strings"):
+        seeds.money(68.0, "45A11")
+    with pytest.raises(seeds.SeedError, match="cents"):
+        seeds.money("68.001", "45A11")
+
+
+def test_an_unknown_key_names_the_valid_ones():
+    with pytest.raises(seeds.SeedError, match="g7, nijmegen, limburg, wbo, amsterdam"):
+        seeds.load("utrecht")
