@@ -365,3 +365,9 @@ urlpatterns = [
          name="api-pathways-escalation"),
     path("deployments/<int:pk>/", BrigadeWorkView.as_view(), name="api-pathways-deployment"),
 ]
+
+
+# --- steps 6–11 (api_care; branch pscreens) ------------------------------------------------------
+from openjeugd.pathways.api_care import urlpatterns as _care_urlpatterns  # noqa: E402
+
+urlpatterns += _care_urlpatterns
