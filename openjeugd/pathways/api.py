@@ -14,6 +14,7 @@ from openjeugd.accounts.drf import PolicyPermission
 from openjeugd.accounts.models import User
 from openjeugd.accounts.policy import Perm
 from openjeugd.accounts.purposes import Purpose
+from openjeugd.ijw.services import actions
 from openjeugd.pathways import framework, selectors
 from openjeugd.pathways.models import (
     LIFE_DOMAINS,
@@ -222,7 +223,8 @@ def _part(user, model, pk):
 
 
 class _Write(APIView):
-    """POST a serializer's data to one service; the created/updated object's id answers."""
+    """POST a serializer's data to one service; the created/updated object's id answers. The
+    object in the URL is looked up first: out of scope answers 404 whatever the body."""
 
     permission_classes = [PolicyPermission]
     perm = Perm.WORK_CASES
@@ -232,11 +234,15 @@ class _Write(APIView):
     def post(self, request, pk=None):
         return self._write(request, pk)
 
+    def find(self, user, pk):
+        return None
+
     def _write(self, request, pk):
+        target = self.find(request.user, pk)
         data = self.serializer_class(data=request.data)
         data.is_valid(raise_exception=True)
         try:
-            saved = self.act(request.user, pk, dict(data.validated_data))
+            saved = self.act(request.user, target, dict(data.validated_data))
         except base.Conflict as error:
             raise Conflict409(error.message_dict) from error
         except DjangoValidationError as error:
@@ -262,7 +268,7 @@ class CaseListView(_Write):
     def post(self, request, pk=None):
         return self._write(request, pk)
 
-    def act(self, user, pk, data):
+    def act(self, user, target, data):
         youth = data.pop("youth")
         opened_on = data.pop("opened_on")
         new_youth = None if youth else {key: value for key, value in data.items() if value}
@@ -284,50 +290,68 @@ class CaseDetailView(_Write):
     def patch(self, request, pk):
         return self._write(request, pk)
 
-    def act(self, user, pk, data):
-        return cases.update_case(user, case=_case(user, pk), **data)
+    def find(self, user, pk):
+        return _case(user, pk)
+
+    def act(self, user, target, data):
+        return cases.update_case(user, case=target, **data)
 
 
-def _writer(serializer, act):
-    """An APIView class for one write: POST serializer → act(user, pk, data)."""
+def _on_case(user, pk):
+    return _case(user, pk)
+
+
+def _on(model):
+    return lambda user, pk: _part(user, model, pk)
+
+
+def _writer(serializer, find, act):
+    """An APIView class for one write: find(user, pk) → target; act(user, target, data)."""
     return type(f"{serializer.__name__.removesuffix('Serializer')}View", (_Write,), {
         "serializer_class": serializer,
-        "act": lambda self, user, pk, data: act(user, pk, data),
+        "find": lambda self, user, pk: find(user, pk),
+        "act": lambda self, user, target, data: act(user, target, data),
         "post": extend_schema(request=serializer, responses={201: None})(_Write.post),
     })
 
 
-RequestView = _writer(RequestSerializer, lambda u, pk, d: cases.record_request(
-    u, case=_case(u, pk), **d))
-TriageView = _writer(TriageSerializer, lambda u, pk, d: cases.triage(
-    u, item=_part(u, RequestForHelp, pk), **d))
-ReferralView = _writer(ReferralSerializer, lambda u, pk, d: cases.refer(
-    u, case=_case(u, pk), **d))
-DocumentView = _writer(DocumentSerializer, lambda u, pk, d: expert_team.add_document(
-    u, case=_case(u, pk), **d))
-RegistrationView = _writer(RegistrationSerializer, lambda u, pk, d: expert_team.register(
-    u, case=_case(u, pk), **d))
-ParticipantView = _writer(ParticipantSerializer, lambda u, pk, d: expert_team.add_participant(
-    u, registration=_part(u, ExpertTeamRegistration, pk), **d))
-DecisionView = _writer(DecisionSerializer, lambda u, pk, d: expert_team.decide(
-    u, registration=_part(u, ExpertTeamRegistration, pk), **d))
-ConsensusView = _writer(ConsensusSerializer, lambda u, pk, d: expert_team.hold_consensus_meeting(
-    u, registration=_part(u, ExpertTeamRegistration, pk), **d))
-EscalationView = _writer(EscalationSerializer, lambda u, pk, d: expert_team.escalate(
-    u, registration=_part(u, ExpertTeamRegistration, pk), **d))
-BrigadeView = _writer(BrigadeSerializer, lambda u, pk, d: care.deploy_brigade(
-    u, case=_case(u, pk), **d))
-BrigadeWorkView = _writer(BrigadeWorkSerializer, lambda u, pk, d: care.record_brigade_work(
-    u, deployment=_part(u, BrigadeDeployment, pk), **d))
+RequestView = _writer(RequestSerializer, _on_case, lambda u, case, d: cases.record_request(
+    u, case=case, **d))
+TriageView = _writer(TriageSerializer, _on(RequestForHelp), lambda u, item, d: cases.triage(
+    u, item=item, **d))
+ReferralView = _writer(ReferralSerializer, _on_case, lambda u, case, d: cases.refer(
+    u, case=case, **d))
+DocumentView = _writer(DocumentSerializer, _on_case, lambda u, case, d: expert_team.add_document(
+    u, case=case, **d))
+RegistrationView = _writer(RegistrationSerializer, _on_case,
+                           lambda u, case, d: expert_team.register(u, case=case, **d))
+ParticipantView = _writer(ParticipantSerializer, _on(ExpertTeamRegistration),
+                          lambda u, reg, d: expert_team.add_participant(u, registration=reg, **d))
+DecisionView = _writer(DecisionSerializer, _on(ExpertTeamRegistration),
+                       lambda u, reg, d: expert_team.decide(u, registration=reg, **d))
+ConsensusView = _writer(ConsensusSerializer, _on(ExpertTeamRegistration),
+                        lambda u, reg, d: expert_team.hold_consensus_meeting(
+                            u, registration=reg, **d))
+EscalationView = _writer(EscalationSerializer, _on(ExpertTeamRegistration),
+                         lambda u, reg, d: expert_team.escalate(u, registration=reg, **d))
+BrigadeView = _writer(BrigadeSerializer, _on_case, lambda u, case, d: care.deploy_brigade(
+    u, case=case, **d))
+BrigadeWorkView = _writer(BrigadeWorkSerializer, _on(BrigadeDeployment),
+                          lambda u, deployment, d: care.record_brigade_work(
+                              u, deployment=deployment, **d))
 
 
-class BeschikkingView(_writer(BeschikkingSerializer, lambda u, pk, d: care.decide_and_assign(
-        u, case=_case(u, pk), **d))):
-    """Step 5: sends the JW301 through ijw (its sender rule needs EXCHANGE_MESSAGES)."""
+def _case_to_assign(user, pk):
+    """Step 5 sends a JW301 through ijw: its permission first, then the case, then whether
+    the user sends for the case's municipality (ijw's sender rule)."""
+    policy.require(user, Perm.EXCHANGE_MESSAGES)
+    case = _case(user, pk)
+    actions.require_municipality_sender(user, case.municipality)
+    return case
 
-    def _write(self, request, pk):
-        policy.require(request.user, Perm.EXCHANGE_MESSAGES)
-        return super()._write(request, pk)
+
+BeschikkingView = _writer(BeschikkingSerializer, _case_to_assign,
+                          lambda u, case, d: care.decide_and_assign(u, case=case, **d))
 
 
 class WorkListView(APIView):

@@ -171,6 +171,25 @@ def _first(model, filters):
     return lambda world, case: model.objects.filter(**filters(case)).order_by("pk").first()
 
 
+# --- care pathways (#10): a case and its parts are visible with the case -------------------------
+
+def _pathway_case_visible(user, case) -> bool:
+    from openjeugd.pathways.services.base import cases_visible_to
+    return cases_visible_to(user).filter(pk=case.pk).exists()
+
+
+def _pathway_part_visible(user, part) -> bool:
+    return _pathway_case_visible(user, part.case)
+
+
+def _pathway(model_name: str, path_to_youth: str):
+    def of_case(world, case):
+        from openjeugd.pathways import models
+        model = getattr(models, model_name)
+        return model.objects.filter(**{path_to_youth: case.youth}).order_by("pk").first()
+    return of_case
+
+
 KINDS: dict[str, Kind] = {
     "youth": Kind(lambda w, c: c.youth, lambda u, o: youth_visible(u, o.pk)),
     "message": Kind(lambda w, c: c.message, lambda u, o: message_visible(u, o.pk)),
@@ -202,6 +221,13 @@ KINDS: dict[str, Kind] = {
     "certified_institution": Kind(
         _first(CertifiedInstitution, lambda c: {"regions": c.municipality.region}),
         _registry_visible),
+    # Care pathways (#10)
+    "pathway_case": Kind(_pathway("Case", "youth"), _pathway_case_visible),
+    "pathway_request": Kind(_pathway("RequestForHelp", "case__youth"), _pathway_part_visible),
+    "pathway_registration": Kind(_pathway("ExpertTeamRegistration", "case__youth"),
+                                 _pathway_part_visible),
+    "pathway_deployment": Kind(_pathway("BrigadeDeployment", "case__youth"),
+                               _pathway_part_visible),
 }
 
 
@@ -373,6 +399,33 @@ WEB_RULES: dict[str, Rule] = {
                                         body=lambda w, o, r: {}),
     "registry:manage-team-edit": Rule(Perm.CHANGE_REGISTRY, "managed_team", methods=_MANAGE,
                                       body=_team_body),
+    # Care pathways (#10): cases of the youths the policy shows (the RET and the brigade only
+    # those registered with them); an empty form answers 400 and writes nothing.
+    "pathways:work-list": Rule(Perm.WORK_CASES),
+    "pathways:case-list": Rule(Perm.WORK_CASES, methods=("GET", "POST"),
+                               body=lambda w, o, r: {"q": "9999"}),
+    "pathways:case-new": Rule(Perm.WORK_CASES, methods=_MANAGE, body=lambda w, o, r: {}),
+    "pathways:case-detail": Rule(Perm.VIEW_YOUTH, "pathway_case"),
+    "pathways:referral": Rule(Perm.WORK_CASES, "pathway_case", methods=_MANAGE,
+                              body=lambda w, o, r: {}),
+    "pathways:registration": Rule(Perm.WORK_CASES, "pathway_case", methods=_MANAGE,
+                                  body=lambda w, o, r: {}),
+    "pathways:brigade": Rule(Perm.WORK_CASES, "pathway_case", methods=_MANAGE,
+                             body=lambda w, o, r: {}),
+    "pathways:beschikking": Rule((Perm.WORK_CASES, Perm.EXCHANGE_MESSAGES), "pathway_case",
+                                 may_act=sends_for_municipality, methods=_MANAGE,
+                                 body=lambda w, o, r: {}),
+    "pathways:triage": Rule(Perm.WORK_CASES, "pathway_request", methods=_MANAGE,
+                            body=lambda w, o, r: {}),
+    "pathways:participant": Rule(Perm.WORK_CASES, "pathway_registration", methods=_MANAGE,
+                                 body=lambda w, o, r: {}),
+    "pathways:decide": Rule(Perm.WORK_CASES, "pathway_registration", methods=_MANAGE,
+                            body=lambda w, o, r: {}),
+    "pathways:consensus": Rule(Perm.WORK_CASES, "pathway_registration", methods=_MANAGE,
+                               body=lambda w, o, r: {}),
+    "pathways:escalate": Rule(Perm.WORK_CASES, "pathway_registration", methods=("POST",)),
+    "pathways:brigade-work": Rule(Perm.WORK_CASES, "pathway_deployment", methods=_MANAGE,
+                                  body=lambda w, o, r: {}),
 }
 
 API_RULES: dict[str, Rule] = {
@@ -444,6 +497,38 @@ API_RULES: dict[str, Rule] = {
     "POST /api/ijw/actions/verzoeken-wijziging/": Rule(
         Perm.EXCHANGE_MESSAGES, "youth", may_act=sends_as_a_provider,
         body=_request_change_body),
+    # Care pathways (#10): the same scope as the screens; an empty body answers 400.
+    "GET /api/pathways/work-list/": Rule(Perm.WORK_CASES),
+    "GET /api/pathways/cases/": Rule(Perm.WORK_CASES),
+    "POST /api/pathways/cases/": Rule(Perm.WORK_CASES, body=lambda w, o, r: {}),
+    "GET /api/pathways/cases/{id}/": Rule(Perm.VIEW_YOUTH, "pathway_case"),
+    "PATCH /api/pathways/cases/{id}/": Rule(Perm.WORK_CASES, "pathway_case",
+                                            body=lambda w, o, r: {}),
+    "POST /api/pathways/cases/{id}/requests/": Rule(Perm.WORK_CASES, "pathway_case",
+                                                    body=lambda w, o, r: {}),
+    "POST /api/pathways/cases/{id}/referrals/": Rule(Perm.WORK_CASES, "pathway_case",
+                                                     body=lambda w, o, r: {}),
+    "POST /api/pathways/cases/{id}/documents/": Rule(Perm.WORK_CASES, "pathway_case",
+                                                     body=lambda w, o, r: {}),
+    "POST /api/pathways/cases/{id}/registrations/": Rule(Perm.WORK_CASES, "pathway_case",
+                                                         body=lambda w, o, r: {}),
+    "POST /api/pathways/cases/{id}/brigade/": Rule(Perm.WORK_CASES, "pathway_case",
+                                                   body=lambda w, o, r: {}),
+    "POST /api/pathways/cases/{id}/beschikkingen/": Rule(
+        (Perm.WORK_CASES, Perm.EXCHANGE_MESSAGES), "pathway_case",
+        may_act=sends_for_municipality, body=lambda w, o, r: {}),
+    "POST /api/pathways/requests/{id}/triage/": Rule(Perm.WORK_CASES, "pathway_request",
+                                                     body=lambda w, o, r: {}),
+    "POST /api/pathways/registrations/{id}/participants/": Rule(
+        Perm.WORK_CASES, "pathway_registration", body=lambda w, o, r: {}),
+    "POST /api/pathways/registrations/{id}/decision/": Rule(
+        Perm.WORK_CASES, "pathway_registration", body=lambda w, o, r: {}),
+    "POST /api/pathways/registrations/{id}/consensus/": Rule(
+        Perm.WORK_CASES, "pathway_registration", body=lambda w, o, r: {}),
+    "POST /api/pathways/registrations/{id}/escalations/": Rule(
+        Perm.WORK_CASES, "pathway_registration", body=lambda w, o, r: {}),
+    "POST /api/pathways/deployments/{id}/": Rule(Perm.WORK_CASES, "pathway_deployment",
+                                                 body=lambda w, o, r: {}),
 }
 
 
