@@ -207,9 +207,16 @@ InterventionView = _writer("InterventionView", InterventionSerializer, _part(Cri
                            lambda u, e, d: crisis.record_intervention(u, episode=e, **d))
 ProfileView = _writer("ProfileView", ProfileSerializer, _on_case,
                       lambda u, c, d: profile.assign_profile(u, case=c, **d))
+def _of_own_hoofdaannemer(user, pk) -> SupportProfile:
+    """The profile, when the user works for its hoofdaannemer: 403 before the body is read."""
+    current = _part(SupportProfile, write=False)(user, pk)
+    profile.must_act_as_provider(user, current.hoofdaannemer)
+    return current
+
+
 # The hoofdaannemer's staff ask (they see the youth as a current client, without WORK_CASES).
 SwitchRequestView = _writer("SwitchRequestView", SwitchRequestSerializer,
-                            _part(SupportProfile, write=False),
+                            lambda u, pk: _of_own_hoofdaannemer(u, pk),
                             lambda u, p, d: profile.request_switch(u, current=p, **d),
                             perm=Perm.VIEW_YOUTH)
 SwitchDecisionView = _writer("SwitchDecisionView", SwitchDecisionSerializer,

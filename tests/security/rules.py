@@ -150,6 +150,14 @@ def sends_as_a_provider(user, _obj) -> bool:
     return bool(own_agb_codes(user))
 
 
+def _is_hoofdaannemer(user, profile) -> bool:
+    """Care pathways (branch pscreens): a switch of a support profile is asked by staff of its
+    hoofdaannemer (seed 004), nobody else."""
+    if profile is None:
+        return bool(own_agb_codes(user))
+    return profile.hoofdaannemer.agb_code in own_agb_codes(user)
+
+
 def changes_registry_of(user, municipality) -> bool:
     """A regional admin manages the registry of its own region, never another's (finding 8)."""
     codes = own_municipality_codes(user)
@@ -228,6 +236,12 @@ KINDS: dict[str, Kind] = {
                                  _pathway_part_visible),
     "pathway_deployment": Kind(_pathway("BrigadeDeployment", "case__youth"),
                                _pathway_part_visible),
+    # Care pathways, steps 6–11 (branch pscreens)
+    "pathway_placement": Kind(_pathway("Placement", "case__youth"), _pathway_part_visible),
+    "pathway_crisis": Kind(_pathway("CrisisEpisode", "case__youth"), _pathway_part_visible),
+    "pathway_profile": Kind(_pathway("SupportProfile", "case__youth"), _pathway_part_visible),
+    "pathway_switch": Kind(_pathway("ProfileSwitchRequest", "current__case__youth"),
+                           lambda u, o: _pathway_case_visible(u, o.current.case)),
 }
 
 
@@ -426,6 +440,25 @@ WEB_RULES: dict[str, Rule] = {
     "pathways:escalate": Rule(Perm.WORK_CASES, "pathway_registration", methods=("POST",)),
     "pathways:brigade-work": Rule(Perm.WORK_CASES, "pathway_deployment", methods=_MANAGE,
                                   body=lambda w, o, r: {}),
+    # Care pathways, steps 6–11 (branch pscreens): the case's scope; an empty form answers
+    # 400 and writes nothing. A switch is asked only by the hoofdaannemer's staff.
+    "pathways:care": Rule(Perm.VIEW_YOUTH, "pathway_case"),
+    **{f"pathways:{name}": Rule(Perm.WORK_CASES, "pathway_case", methods=_MANAGE,
+                                body=lambda w, o, r: {})
+       for name in ("placement", "move", "hypermaatwerk", "crisis", "profile", "regie",
+                    "outflow", "measurement")},
+    "pathways:outflow-registration": Rule(Perm.WORK_CASES, "pathway_case", methods=("POST",)),
+    "pathways:placement-end": Rule(Perm.WORK_CASES, "pathway_placement", methods=_MANAGE,
+                                   body=lambda w, o, r: {}),
+    "pathways:one-on-one": Rule(Perm.WORK_CASES, "pathway_placement", methods=_MANAGE,
+                                body=lambda w, o, r: {}),
+    "pathways:intervention": Rule(Perm.WORK_CASES, "pathway_crisis", methods=_MANAGE,
+                                  body=lambda w, o, r: {}),
+    "pathways:switch-request": Rule(Perm.VIEW_YOUTH, "pathway_profile", methods=_MANAGE,
+                                    may_act=lambda u, o: _is_hoofdaannemer(u, o),
+                                    body=lambda w, o, r: {}),
+    "pathways:switch-decision": Rule(Perm.WORK_CASES, "pathway_switch", methods=_MANAGE,
+                                     body=lambda w, o, r: {}),
 }
 
 API_RULES: dict[str, Rule] = {
@@ -529,6 +562,23 @@ API_RULES: dict[str, Rule] = {
         Perm.WORK_CASES, "pathway_registration", body=lambda w, o, r: {}),
     "POST /api/pathways/deployments/{id}/": Rule(Perm.WORK_CASES, "pathway_deployment",
                                                  body=lambda w, o, r: {}),
+    # Care pathways, steps 6–11 (branch pscreens): as the screens.
+    "GET /api/pathways/cases/{id}/care/": Rule(Perm.VIEW_YOUTH, "pathway_case"),
+    **{f"POST /api/pathways/cases/{{id}}/{tail}/": Rule(Perm.WORK_CASES, "pathway_case",
+                                                        body=lambda w, o, r: {})
+       for tail in ("placements", "moves", "hypermaatwerk", "crises", "profiles", "regie",
+                    "outflow", "outflow/registration", "measurements")},
+    "POST /api/pathways/placements/{id}/end/": Rule(Perm.WORK_CASES, "pathway_placement",
+                                                    body=lambda w, o, r: {}),
+    "POST /api/pathways/placements/{id}/one-on-one/": Rule(
+        Perm.WORK_CASES, "pathway_placement", body=lambda w, o, r: {}),
+    "POST /api/pathways/crises/{id}/intervention/": Rule(Perm.WORK_CASES, "pathway_crisis",
+                                                         body=lambda w, o, r: {}),
+    "POST /api/pathways/profiles/{id}/switch-requests/": Rule(
+        Perm.VIEW_YOUTH, "pathway_profile", may_act=lambda u, o: _is_hoofdaannemer(u, o),
+        body=lambda w, o, r: {}),
+    "POST /api/pathways/switch-requests/{id}/decision/": Rule(
+        Perm.WORK_CASES, "pathway_switch", body=lambda w, o, r: {}),
 }
 
 

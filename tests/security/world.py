@@ -185,6 +185,7 @@ def build_world() -> World:
         "superuser_of_region": UserFactory(username="matrix-superuser-a", is_staff=True,
                                            is_superuser=True, **scope)}
     _pathways(world)
+    _pathways_care(world)  # steps 6–11 (branch pscreens)
     return world
 
 
@@ -215,6 +216,36 @@ def _pathways(world: World) -> None:
                 care_relations.keep(youth=case.youth, provider=None, kind=kind,
                                     source=expert_team.relation_source(case),
                                     valid_from=case.opened_on, valid_to=None)
+
+
+# --- care pathways, steps 6–11 (branch pscreens) ----------------------------------------------
+
+def _pathways_care(world: World) -> None:
+    """For every case: a placement in a facility of its provider, a crisis episode, a support
+    profile held by its provider as hoofdaannemer and a waiting switch request. Written
+    directly: the matrix tests who may reach them, not the rules that made them."""
+    from openjeugd.pathways.models import (
+        Case as PathwayCase,
+    )
+    from openjeugd.pathways.models import (
+        CrisisEpisode,
+        Placement,
+        ProfileSwitchRequest,
+        SupportProfile,
+    )
+
+    start = TODAY.date() - timedelta(days=5)
+    for care in world.cases.values():
+        case = PathwayCase.objects.get(youth=care.youth)
+        facility = FacilityFactory(provider=care.provider, municipality=care.municipality)
+        Placement.objects.create(case=case, facility=facility, started_on=start)
+        CrisisEpisode.objects.create(case=case, reported_at=TODAY - timedelta(days=2),
+                                     acuut_from=start, acuut_to=start + timedelta(days=13))
+        current = SupportProfile.objects.create(case=case, profile=4, intensity="intensief",
+                                                hoofdaannemer=care.provider, valid_from=start)
+        ProfileSwitchRequest.objects.create(current=current, requested_by=care.provider,
+                                            requested_on=start, profile=5,
+                                            intensity="intensief", evidence="Matrix")
 
 
 def signed_in_client(user) -> Client:
