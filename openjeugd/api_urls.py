@@ -9,4 +9,6 @@ urlpatterns = [
     path("ijw/", include("openjeugd.ijw.api")),
     path("ijw/actions/", include("openjeugd.ijw.api_actions")),
     path("pathways/", include("openjeugd.pathways.api")),
+    path("pathways/", include("openjeugd.pathways.api_care")),
+    path("pathways/", include("openjeugd.pathways.api_intervention")),  # pscreens
 ]

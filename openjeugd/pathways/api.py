@@ -54,7 +54,32 @@ class CaseDetailSerializer(CaseSerializer):
 
     class Meta(CaseSerializer.Meta):
         fields = [*CaseSerializer.Meta.fields, "timeline", "requests", "referrals",
-                  "registrations", "brigade_deployments", "beschikkingen"]
+                  "registrations", "brigade_deployments", "beschikkingen", "care"]
+
+    care = serializers.SerializerMethodField()
+
+    def get_care(self, case) -> dict:
+        """Steps 6–11 as plain facts (written through api_care)."""
+        outflow = getattr(case, "outflow", None)  # no plan yet: RelatedObjectDoesNotExist
+        return {
+            "placements": list(case.placements.values(
+                "id", "facility_id", "started_on", "planned_end_on", "ended_on")),
+            "moves": list(case.moves.values("moved_on", "voluntary", "reason")),
+            "crises": list(case.crises.values("reported_at", "intervened_at", "acuut_from",
+                                              "acuut_to", "spoedhulp")),
+            "profiles": list(case.profiles.values("id", "profile", "intensity",
+                                                  "hoofdaannemer__agb_code", "valid_from",
+                                                  "valid_to")),
+            "regie": list(case.regie_roles.values("kind", "phase", "holder_name", "valid_from",
+                                                  "valid_to")),
+            "outflow": None if outflow is None else {
+                "version": outflow.version, "planned_outflow_on": outflow.planned_outflow_on,
+                "follow_up_place": outflow.follow_up_place,
+                "follow_up_arranged_on": outflow.follow_up_arranged_on,
+                "toekomstplan_on": outflow.toekomstplan_on},
+            "measurements": list(case.measurements.values("moment", "informant", "measured_on",
+                                                          "tevredenheid", "doelrealisatie")),
+        }
 
     def get_timeline(self, case) -> list[dict]:
         return [{"at": e.at, "kind": e.kind, "text": e.text} for e in case.events.all()]
@@ -389,9 +414,3 @@ urlpatterns = [
          name="api-pathways-escalation"),
     path("deployments/<int:pk>/", BrigadeWorkView.as_view(), name="api-pathways-deployment"),
 ]
-
-
-# --- steps 6–11 (api_care; branch pscreens) ------------------------------------------------------
-from openjeugd.pathways.api_care import urlpatterns as _care_urlpatterns  # noqa: E402
-
-urlpatterns += _care_urlpatterns

@@ -95,6 +95,7 @@ class TriageForm(VersionForm):
         self.fields["assigned_to"].queryset = colleagues.filter(pk__in=[
             u.pk for u in colleagues if policy.has_perm(u, Perm.WORK_CASES)
             and policy.youths_visible_to(u).filter(pk=case.youth_id).exists()])
+        self.fields["assigned_to"].label_from_instance = lambda u: u.get_full_name() or u.username
 
 
 class ReferralForm(forms.Form):

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -207,7 +208,7 @@ def escalate(request, pk):
     item, case = _part(request, ExpertTeamRegistration, pk)
     try:
         escalation = expert_team.escalate(request.user, registration=item,
-                                          started_on=forms.timezone.localdate())
+                                          started_on=timezone.localdate())
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(_back(case))

@@ -190,6 +190,21 @@ def _pathway_part_visible(user, part) -> bool:
     return _pathway_case_visible(user, part.case)
 
 
+def _has_current(what: str):
+    """may_act for a write on a case's current placement / open switch request / profile held
+    by the user's own provider (hoofdaannemer)."""
+    def check(user, case) -> bool:
+        if case is None:
+            return False
+        if what == "placement":
+            return case.placements.filter(ended_on=None).exists()
+        if what == "switch":
+            return case.profiles.filter(switch_requests__status="requested").exists()
+        return case.profiles.filter(valid_to=None,
+                                    hoofdaannemer__agb_code__in=own_agb_codes(user)).exists()
+    return check
+
+
 def _pathway(model_name: str, path_to_youth: str):
     def of_case(world, case):
         from openjeugd.pathways import models
@@ -562,23 +577,23 @@ API_RULES: dict[str, Rule] = {
         Perm.WORK_CASES, "pathway_registration", body=lambda w, o, r: {}),
     "POST /api/pathways/deployments/{id}/": Rule(Perm.WORK_CASES, "pathway_deployment",
                                                  body=lambda w, o, r: {}),
-    # Care pathways, steps 6–11 (branch pscreens): as the screens.
-    "GET /api/pathways/cases/{id}/care/": Rule(Perm.VIEW_YOUTH, "pathway_case"),
-    **{f"POST /api/pathways/cases/{{id}}/{tail}/": Rule(Perm.WORK_CASES, "pathway_case",
-                                                        body=lambda w, o, r: {})
-       for tail in ("placements", "moves", "hypermaatwerk", "crises", "profiles", "regie",
-                    "outflow", "outflow/registration", "measurements")},
-    "POST /api/pathways/placements/{id}/end/": Rule(Perm.WORK_CASES, "pathway_placement",
-                                                    body=lambda w, o, r: {}),
-    "POST /api/pathways/placements/{id}/one-on-one/": Rule(
-        Perm.WORK_CASES, "pathway_placement", body=lambda w, o, r: {}),
+    # Steps 6–11 on a case (api_care). Those acting on a current placement, profile or open
+    # switch request answer 404 where the case has none (the matrix world has none).
+    **{f"POST /api/pathways/cases/{{id}}/{route}/": Rule(Perm.WORK_CASES, "pathway_case",
+                                                       body=lambda w, o, r: {})
+       for route in ("placements", "moves", "hypermaatwerk", "crises", "profiles", "regie",
+                     "outflow", "outflow/registration", "measurements")},
+    **{f"POST /api/pathways/cases/{{id}}/{route}/": Rule(
+        Perm.WORK_CASES, "pathway_case", may_act=_has_current(what), body=lambda w, o, r: {})
+       for route, what in (("placement-end", "placement"), ("one-on-one", "placement"),
+                           ("profile-switch/decision", "switch"))},
+    # Seed 004: the hoofdaannemer's staff ask a profile switch for a current client.
+    "POST /api/pathways/cases/{id}/profile-switch/": Rule(
+        Perm.VIEW_YOUTH, "pathway_case", may_act=_has_current("profile_of_own_provider"),
+        body=lambda w, o, r: {}),
+    # Crisis intervention of an episode (api_intervention; branch pscreens).
     "POST /api/pathways/crises/{id}/intervention/": Rule(Perm.WORK_CASES, "pathway_crisis",
                                                          body=lambda w, o, r: {}),
-    "POST /api/pathways/profiles/{id}/switch-requests/": Rule(
-        Perm.VIEW_YOUTH, "pathway_profile", may_act=lambda u, o: _is_hoofdaannemer(u, o),
-        body=lambda w, o, r: {}),
-    "POST /api/pathways/switch-requests/{id}/decision/": Rule(
-        Perm.WORK_CASES, "pathway_switch", body=lambda w, o, r: {}),
 }
 
 

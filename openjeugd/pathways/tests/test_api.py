@@ -78,3 +78,48 @@ def test_ret_chair_work_list_through_api(client, people, case):
     # Thursday 11 June + 3 working days = Tuesday 16 June; today is 15 June.
     items = client.get("/api/pathways/work-list/").json()
     assert {"kind": "brigade", "due": "2026-06-16", "overdue": False}.items() <= items[0].items()
+
+
+def test_care_steps_through_the_api(client, people, region, youth, provider, family_home):
+    """Amsterdam variant: placement (after the verklarende analyse), profile, a switch asked by
+    the hoofdaannemer and approved by the regisseur, outflow with its version, a measurement."""
+    from openjeugd.pathways.services import cases, config
+    config.apply_preset(region=region, preset="amsterdam")
+    case = cases.open_case(people["worker"], youth_id=youth.pk, opened_on=date(2026, 6, 1))
+    client.force_login(people["worker"])
+
+    def post(route, body, user=None):
+        return client.post(f"/api/pathways/cases/{case.pk}/{route}/", body,
+                           content_type="application/json")
+
+    placement = {"facility": family_home.pk, "started_on": "2026-06-05"}
+    assert "verklarende analyse" in post("placements", placement).json()["facility"][0]
+    documents(people["worker"], case)
+    assert post("placements", placement).status_code == 201
+    assert post("profiles", {"profile": 4, "intensity": "intensief",
+                             "hoofdaannemer": provider.agb_code,
+                             "valid_from": "2026-06-05"}).status_code == 201
+    switch = {"requested_on": "2026-06-10", "profile": 6, "intensity": "intensief",
+              "evidence": "ROM-meting"}
+    # The regisseur cannot ask (not the hoofdaannemer's staff); the provider, now with a care
+    # relation through its toewijzing, can.
+    assert post("profile-switch", switch).status_code == 403
+    from openjeugd.registry import care_relations
+    care_relations.keep(youth=youth, provider=provider, kind="toewijzing", source="t:1",
+                        valid_from=date(2026, 6, 1), valid_to=None)
+    client.force_login(people["staff"])
+    assert post("profile-switch", switch).status_code == 201
+    client.force_login(people["worker"])
+    assert post("profile-switch/decision", {"approve": True,
+                                            "decided_on": "2026-06-12"}).status_code == 201
+    outflow = {"version": 1, "planned_outflow_on": "2026-12-31", "follow_up_place": "Thuis",
+               "follow_up_arranged_on": "2026-06-12"}
+    assert post("outflow", outflow).status_code == 201
+    assert post("outflow", outflow).status_code == 409
+    assert post("measurements", {"moment": "start", "informant": "ouder",
+                                 "measured_on": "2026-06-05",
+                                 "tevredenheid": 8}).status_code == 201
+    care = client.get(f"/api/pathways/cases/{case.pk}/").json()["care"]
+    assert [(p["profile"], p["valid_to"]) for p in care["profiles"]] == [
+        (4, "2026-06-11"), (6, None)]
+    assert care["outflow"]["version"] == 2
