@@ -8,4 +8,7 @@ urlpatterns = [
     path("registry/", include("openjeugd.registry.api")),
     path("ijw/", include("openjeugd.ijw.api")),
     path("ijw/actions/", include("openjeugd.ijw.api_actions")),
+    path("pathways/", include("openjeugd.pathways.api")),
+    path("pathways/", include("openjeugd.pathways.api_care")),
+    path("pathways/", include("openjeugd.pathways.api_intervention")),  # pscreens
 ]

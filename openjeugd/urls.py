@@ -17,6 +17,7 @@ urlpatterns = [
     path("accounts/2fa/", include("openjeugd.accounts.twofactor_urls")),
     path("accounts/", include("openjeugd.accounts.urls")),
     path("registry/", include("openjeugd.registry.urls")),
+    path("pathways/", include("openjeugd.pathways.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", api_docs.SwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/redoc/", api_docs.RedocView.as_view(url_name="api-schema"), name="api-redoc"),

@@ -22,6 +22,10 @@ class NavItem:
 
 # Apps add their entries here as they arrive; the start page shows the same items as cards.
 NAV_ITEMS = [
+    NavItem(_("Work list"), "pathways:work-list", Perm.WORK_CASES,
+            _("Your cases' due and overdue steps: brigade, crisis, outflow, measurements.")),
+    NavItem(_("Cases"), "pathways:case-list", Perm.WORK_CASES,
+            _("Requests for help, triage, referral, expert team and decisions.")),
     NavItem(_("Youths"), "registry:youth-list", Perm.VIEW_YOUTH,
             _("The youths in your scope and their care.")),
     NavItem(_("Messages"), "ijw:inbox", Perm.VIEW_MESSAGES,

@@ -43,3 +43,14 @@ WBO_ESCALATION = [
     ("Bestuurlijk besluit", "wethouder / bestuurder", 10),
 ]
 ESCALATION_STEPS: dict[str, list[tuple[str, str, int]]] = {"wbo": WBO_ESCALATION}
+
+# The CBS jeugdregio's each seed speaks for (registry division names). G7: the Gelderland
+# regions of seed 000 other than Nijmegen, which has its own seed (001) but takes part in G7.
+SEED_REGIONS: dict[str, tuple[str, ...]] = {
+    "g7": ("Achterhoek", "Arnhem", "Midden IJssel-Oost Veluwe", "Noord Veluwe", "Rivierenland"),
+    "nijmegen": ("Rijk van Nijmegen",),
+    # seed 002 "de expertteams binnen de drie regio's" (Noord-, Midden- and Zuid-Limburg)
+    "limburg": ("Noord Limburg", "Midden Limburg Oost", "Midden Limburg West", "Zuid-Limburg"),
+    "wbo": ("West-Brabant-Oost",),
+    "amsterdam": ("Amsterdam-Amstelland",),
+}

@@ -27,7 +27,8 @@ __all__ = ["cases_visible_to", "case_list", "work_list", "overdue_counts", "case
 
 
 def case_list(user, *, search: str = "", open_only: bool = True) -> QuerySet[Case]:
-    cases = cases_visible_to(user).select_related("youth", "municipality", "responsible")
+    cases = cases_visible_to(user).select_related("youth__municipality", "municipality",
+                                                  "responsible")
     if open_only:
         cases = cases.filter(closed_on__isnull=True)
     if search:
@@ -77,7 +78,7 @@ class Item:
 
 def _with_facts(cases: QuerySet) -> QuerySet:
     return cases.filter(closed_on__isnull=True).select_related(
-        "youth", "municipality", "outflow").prefetch_related(
+        "youth__municipality", "municipality", "outflow").prefetch_related(
         Prefetch("brigade_deployments",
                  queryset=BrigadeDeployment.objects.filter(started_on__isnull=True)),
         Prefetch("crises", queryset=CrisisEpisode.objects.all()),

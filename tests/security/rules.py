@@ -150,6 +150,14 @@ def sends_as_a_provider(user, _obj) -> bool:
     return bool(own_agb_codes(user))
 
 
+def _is_hoofdaannemer(user, profile) -> bool:
+    """Care pathways (branch pscreens): a switch of a support profile is asked by staff of its
+    hoofdaannemer (seed 004), nobody else."""
+    if profile is None:
+        return bool(own_agb_codes(user))
+    return profile.hoofdaannemer.agb_code in own_agb_codes(user)
+
+
 def changes_registry_of(user, municipality) -> bool:
     """A regional admin manages the registry of its own region, never another's (finding 8)."""
     codes = own_municipality_codes(user)
@@ -169,6 +177,40 @@ class Kind:
 
 def _first(model, filters):
     return lambda world, case: model.objects.filter(**filters(case)).order_by("pk").first()
+
+
+# --- care pathways (#10): a case and its parts are visible with the case -------------------------
+
+def _pathway_case_visible(user, case) -> bool:
+    from openjeugd.pathways.services.base import cases_visible_to
+    return cases_visible_to(user).filter(pk=case.pk).exists()
+
+
+def _pathway_part_visible(user, part) -> bool:
+    return _pathway_case_visible(user, part.case)
+
+
+def _has_current(what: str):
+    """may_act for a write on a case's current placement / open switch request / profile held
+    by the user's own provider (hoofdaannemer)."""
+    def check(user, case) -> bool:
+        if case is None:
+            return False
+        if what == "placement":
+            return case.placements.filter(ended_on=None).exists()
+        if what == "switch":
+            return case.profiles.filter(switch_requests__status="requested").exists()
+        return case.profiles.filter(valid_to=None,
+                                    hoofdaannemer__agb_code__in=own_agb_codes(user)).exists()
+    return check
+
+
+def _pathway(model_name: str, path_to_youth: str):
+    def of_case(world, case):
+        from openjeugd.pathways import models
+        model = getattr(models, model_name)
+        return model.objects.filter(**{path_to_youth: case.youth}).order_by("pk").first()
+    return of_case
 
 
 KINDS: dict[str, Kind] = {
@@ -202,6 +244,19 @@ KINDS: dict[str, Kind] = {
     "certified_institution": Kind(
         _first(CertifiedInstitution, lambda c: {"regions": c.municipality.region}),
         _registry_visible),
+    # Care pathways (#10)
+    "pathway_case": Kind(_pathway("Case", "youth"), _pathway_case_visible),
+    "pathway_request": Kind(_pathway("RequestForHelp", "case__youth"), _pathway_part_visible),
+    "pathway_registration": Kind(_pathway("ExpertTeamRegistration", "case__youth"),
+                                 _pathway_part_visible),
+    "pathway_deployment": Kind(_pathway("BrigadeDeployment", "case__youth"),
+                               _pathway_part_visible),
+    # Care pathways, steps 6–11 (branch pscreens)
+    "pathway_placement": Kind(_pathway("Placement", "case__youth"), _pathway_part_visible),
+    "pathway_crisis": Kind(_pathway("CrisisEpisode", "case__youth"), _pathway_part_visible),
+    "pathway_profile": Kind(_pathway("SupportProfile", "case__youth"), _pathway_part_visible),
+    "pathway_switch": Kind(_pathway("ProfileSwitchRequest", "current__case__youth"),
+                           lambda u, o: _pathway_case_visible(u, o.current.case)),
 }
 
 
@@ -375,6 +430,52 @@ WEB_RULES: dict[str, Rule] = {
                                       body=_team_body),
     # Monitoring (#11): region figures, no personal data; the period is a query.
     "monitoring:dashboard": Rule(Perm.VIEW_REGION_FIGURES, probes=("van", "tot")),
+    # Care pathways (#10): cases of the youths the policy shows (the RET and the brigade only
+    # those registered with them); an empty form answers 400 and writes nothing.
+    "pathways:work-list": Rule(Perm.WORK_CASES),
+    "pathways:case-list": Rule(Perm.WORK_CASES, methods=("GET", "POST"),
+                               body=lambda w, o, r: {"q": "9999"}),
+    "pathways:case-new": Rule(Perm.WORK_CASES, methods=_MANAGE, body=lambda w, o, r: {}),
+    "pathways:case-detail": Rule(Perm.VIEW_YOUTH, "pathway_case"),
+    "pathways:referral": Rule(Perm.WORK_CASES, "pathway_case", methods=_MANAGE,
+                              body=lambda w, o, r: {}),
+    "pathways:registration": Rule(Perm.WORK_CASES, "pathway_case", methods=_MANAGE,
+                                  body=lambda w, o, r: {}),
+    "pathways:brigade": Rule(Perm.WORK_CASES, "pathway_case", methods=_MANAGE,
+                             body=lambda w, o, r: {}),
+    "pathways:beschikking": Rule((Perm.WORK_CASES, Perm.EXCHANGE_MESSAGES), "pathway_case",
+                                 may_act=sends_for_municipality, methods=_MANAGE,
+                                 body=lambda w, o, r: {}),
+    "pathways:triage": Rule(Perm.WORK_CASES, "pathway_request", methods=_MANAGE,
+                            body=lambda w, o, r: {}),
+    "pathways:participant": Rule(Perm.WORK_CASES, "pathway_registration", methods=_MANAGE,
+                                 body=lambda w, o, r: {}),
+    "pathways:decide": Rule(Perm.WORK_CASES, "pathway_registration", methods=_MANAGE,
+                            body=lambda w, o, r: {}),
+    "pathways:consensus": Rule(Perm.WORK_CASES, "pathway_registration", methods=_MANAGE,
+                               body=lambda w, o, r: {}),
+    "pathways:escalate": Rule(Perm.WORK_CASES, "pathway_registration", methods=("POST",)),
+    "pathways:brigade-work": Rule(Perm.WORK_CASES, "pathway_deployment", methods=_MANAGE,
+                                  body=lambda w, o, r: {}),
+    # Care pathways, steps 6–11 (branch pscreens): the case's scope; an empty form answers
+    # 400 and writes nothing. A switch is asked only by the hoofdaannemer's staff.
+    "pathways:care": Rule(Perm.VIEW_YOUTH, "pathway_case"),
+    **{f"pathways:{name}": Rule(Perm.WORK_CASES, "pathway_case", methods=_MANAGE,
+                                body=lambda w, o, r: {})
+       for name in ("placement", "move", "hypermaatwerk", "crisis", "profile", "regie",
+                    "outflow", "measurement")},
+    "pathways:outflow-registration": Rule(Perm.WORK_CASES, "pathway_case", methods=("POST",)),
+    "pathways:placement-end": Rule(Perm.WORK_CASES, "pathway_placement", methods=_MANAGE,
+                                   body=lambda w, o, r: {}),
+    "pathways:one-on-one": Rule(Perm.WORK_CASES, "pathway_placement", methods=_MANAGE,
+                                body=lambda w, o, r: {}),
+    "pathways:intervention": Rule(Perm.WORK_CASES, "pathway_crisis", methods=_MANAGE,
+                                  body=lambda w, o, r: {}),
+    "pathways:switch-request": Rule(Perm.VIEW_YOUTH, "pathway_profile", methods=_MANAGE,
+                                    may_act=lambda u, o: _is_hoofdaannemer(u, o),
+                                    body=lambda w, o, r: {}),
+    "pathways:switch-decision": Rule(Perm.WORK_CASES, "pathway_switch", methods=_MANAGE,
+                                     body=lambda w, o, r: {}),
 }
 
 API_RULES: dict[str, Rule] = {
@@ -446,6 +547,55 @@ API_RULES: dict[str, Rule] = {
     "POST /api/ijw/actions/verzoeken-wijziging/": Rule(
         Perm.EXCHANGE_MESSAGES, "youth", may_act=sends_as_a_provider,
         body=_request_change_body),
+    # Care pathways (#10): the same scope as the screens; an empty body answers 400.
+    "GET /api/pathways/work-list/": Rule(Perm.WORK_CASES),
+    "GET /api/pathways/cases/": Rule(Perm.WORK_CASES),
+    "POST /api/pathways/cases/": Rule(Perm.WORK_CASES, body=lambda w, o, r: {}),
+    "GET /api/pathways/cases/{id}/": Rule(Perm.VIEW_YOUTH, "pathway_case"),
+    "PATCH /api/pathways/cases/{id}/": Rule(Perm.WORK_CASES, "pathway_case",
+                                            body=lambda w, o, r: {}),
+    "POST /api/pathways/cases/{id}/requests/": Rule(Perm.WORK_CASES, "pathway_case",
+                                                    body=lambda w, o, r: {}),
+    "POST /api/pathways/cases/{id}/referrals/": Rule(Perm.WORK_CASES, "pathway_case",
+                                                     body=lambda w, o, r: {}),
+    "POST /api/pathways/cases/{id}/documents/": Rule(Perm.WORK_CASES, "pathway_case",
+                                                     body=lambda w, o, r: {}),
+    "POST /api/pathways/cases/{id}/registrations/": Rule(Perm.WORK_CASES, "pathway_case",
+                                                         body=lambda w, o, r: {}),
+    "POST /api/pathways/cases/{id}/brigade/": Rule(Perm.WORK_CASES, "pathway_case",
+                                                   body=lambda w, o, r: {}),
+    "POST /api/pathways/cases/{id}/beschikkingen/": Rule(
+        (Perm.WORK_CASES, Perm.EXCHANGE_MESSAGES), "pathway_case",
+        may_act=sends_for_municipality, body=lambda w, o, r: {}),
+    "POST /api/pathways/requests/{id}/triage/": Rule(Perm.WORK_CASES, "pathway_request",
+                                                     body=lambda w, o, r: {}),
+    "POST /api/pathways/registrations/{id}/participants/": Rule(
+        Perm.WORK_CASES, "pathway_registration", body=lambda w, o, r: {}),
+    "POST /api/pathways/registrations/{id}/decision/": Rule(
+        Perm.WORK_CASES, "pathway_registration", body=lambda w, o, r: {}),
+    "POST /api/pathways/registrations/{id}/consensus/": Rule(
+        Perm.WORK_CASES, "pathway_registration", body=lambda w, o, r: {}),
+    "POST /api/pathways/registrations/{id}/escalations/": Rule(
+        Perm.WORK_CASES, "pathway_registration", body=lambda w, o, r: {}),
+    "POST /api/pathways/deployments/{id}/": Rule(Perm.WORK_CASES, "pathway_deployment",
+                                                 body=lambda w, o, r: {}),
+    # Steps 6–11 on a case (api_care). Those acting on a current placement, profile or open
+    # switch request answer 404 where the case has none (the matrix world has none).
+    **{f"POST /api/pathways/cases/{{id}}/{route}/": Rule(Perm.WORK_CASES, "pathway_case",
+                                                       body=lambda w, o, r: {})
+       for route in ("placements", "moves", "hypermaatwerk", "crises", "profiles", "regie",
+                     "outflow", "outflow/registration", "measurements")},
+    **{f"POST /api/pathways/cases/{{id}}/{route}/": Rule(
+        Perm.WORK_CASES, "pathway_case", may_act=_has_current(what), body=lambda w, o, r: {})
+       for route, what in (("placement-end", "placement"), ("one-on-one", "placement"),
+                           ("profile-switch/decision", "switch"))},
+    # Seed 004: the hoofdaannemer's staff ask a profile switch for a current client.
+    "POST /api/pathways/cases/{id}/profile-switch/": Rule(
+        Perm.VIEW_YOUTH, "pathway_case", may_act=_has_current("profile_of_own_provider"),
+        body=lambda w, o, r: {}),
+    # Crisis intervention of an episode (api_intervention; branch pscreens).
+    "POST /api/pathways/crises/{id}/intervention/": Rule(Perm.WORK_CASES, "pathway_crisis",
+                                                         body=lambda w, o, r: {}),
 }
 
 

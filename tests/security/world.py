@@ -184,7 +184,68 @@ def build_world() -> World:
         "staff_of_region": UserFactory(username="matrix-staff-a", is_staff=True, **scope),
         "superuser_of_region": UserFactory(username="matrix-superuser-a", is_staff=True,
                                            is_superuser=True, **scope)}
+    _pathways(world)
+    _pathways_care(world)  # steps 6–11 (branch pscreens)
     return world
+
+
+# --- care pathways (#10) --------------------------------------------------------------------------
+
+def _pathways(world: World) -> None:
+    """A case per youth, opened by its municipality's colleague, with a request, a registration
+    and a brigade deployment. Only the own case is registered with the RET and the brigade
+    (their care relations): the RET chair and brigade member see that one and no other."""
+    from openjeugd.pathways.models import BrigadeDeployment, ExpertTeamRegistration
+    from openjeugd.pathways.services import cases, config, expert_team
+    from openjeugd.registry import care_relations
+
+    config.apply_preset(region=world.regions[0], preset="g7")
+    own = world.case(OWN)
+    for care in world.cases.values():
+        case = cases.open_case(care.colleague, youth_id=care.youth.pk,
+                               opened_on=TODAY.date() - timedelta(days=7))
+        cases.record_request(care.colleague, case=case, channel="phone",
+                             received_on=case.opened_on)
+        registration = ExpertTeamRegistration.objects.create(case=case,
+                                                             registered_on=case.opened_on)
+        BrigadeDeployment.objects.create(case=case, registration=registration,
+                                         deployed_on=case.opened_on,
+                                         available_by=case.opened_on, question="Matrix")
+        if care is own:
+            for kind in ("expert_team", "brigade"):
+                care_relations.keep(youth=case.youth, provider=None, kind=kind,
+                                    source=expert_team.relation_source(case),
+                                    valid_from=case.opened_on, valid_to=None)
+
+
+# --- care pathways, steps 6–11 (branch pscreens) ----------------------------------------------
+
+def _pathways_care(world: World) -> None:
+    """For every case: a placement in a facility of its provider, a crisis episode, a support
+    profile held by its provider as hoofdaannemer and a waiting switch request. Written
+    directly: the matrix tests who may reach them, not the rules that made them."""
+    from openjeugd.pathways.models import (
+        Case as PathwayCase,
+    )
+    from openjeugd.pathways.models import (
+        CrisisEpisode,
+        Placement,
+        ProfileSwitchRequest,
+        SupportProfile,
+    )
+
+    start = TODAY.date() - timedelta(days=5)
+    for care in world.cases.values():
+        case = PathwayCase.objects.get(youth=care.youth)
+        facility = FacilityFactory(provider=care.provider, municipality=care.municipality)
+        Placement.objects.create(case=case, facility=facility, started_on=start)
+        CrisisEpisode.objects.create(case=case, reported_at=TODAY - timedelta(days=2),
+                                     acuut_from=start, acuut_to=start + timedelta(days=13))
+        current = SupportProfile.objects.create(case=case, profile=4, intensity="intensief",
+                                                hoofdaannemer=care.provider, valid_from=start)
+        ProfileSwitchRequest.objects.create(current=current, requested_by=care.provider,
+                                            requested_on=start, profile=5,
+                                            intensity="intensief", evidence="Matrix")
 
 
 def signed_in_client(user) -> Client:

@@ -4,6 +4,7 @@ hypermaatwerk and crisis episodes."""
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -114,6 +115,11 @@ def decide_and_assign(user, *, case: Case, provider, categorie: str, ingangsdatu
                              categorie=categorie, code=code, ingangsdatum=ingangsdatum,
                              einddatum=einddatum, volume=volume, eenheid=eenheid,
                              frequentie=frequentie, budget=budget)
+    if message.status != message.Status.SENT:
+        # The outgoing rules refused it: no beschikking, and (atomic) no archived message.
+        raise ValidationError({"__all__": [
+            _("The toewijzing was refused by the iJw rules: %(findings)s") % {
+                "findings": "; ".join(f"{f.rule} {f.text}" for f in message.findings.all())}]})
     beschikking = Beschikking.objects.create(
         case=case, decided_on=timezone.localdate(), provider=provider,
         product_categorie=categorie, product_code=code, ingangsdatum=ingangsdatum,

@@ -117,6 +117,8 @@ def triage(user, *, item: RequestForHelp, version: int, urgency: str, speed: str
     """seed 003 "Triage is de beoordeling van de urgentie ... met welke snelheid ... welke
     professional"; outcomes may be combined (issue #10 step 1)."""
     case = item.case
+    if not config_of(case).has_triage:
+        refuse("item", _("This region's pathway has no triage step."))
     not_before("triaged_on", triaged_on, item.received_on,
                _("Triage cannot come before the request was received."))
     if not policy.youths_visible_to(assigned_to).filter(pk=case.youth_id).exists():

@@ -315,3 +315,15 @@ def test_hypermaatwerk_is_the_last_resort(case, people):
         care.record_hypermaatwerk(people["worker"], case=case, decided_on=date(2026, 6, 9),
                                   justification="Niets past", alternatives_tried="Alles")
     assert refused(error, "case", "last resort")
+
+
+def test_no_triage_where_the_region_has_none(case, people, g7):
+    g7.has_triage = False
+    g7.save()
+    item = cases.record_request(people["worker"], case=case, channel="phone",
+                                received_on=date(2026, 6, 1))
+    with pytest.raises(ValidationError) as error:
+        cases.triage(people["worker"], item=item, version=1, urgency="high", speed="planned",
+                     assigned_to=people["worker"], triaged_on=date(2026, 6, 2),
+                     outcomes=["network"])
+    assert refused(error, "item", "no triage step")

@@ -1,0 +1,141 @@
+"""The care pathway in a real browser, G7 variant: the local team takes a request for help,
+triages it, refers and registers with the RET (with the three documents); the RET chair, who
+sees the case only now, decides with the assessment framework and deploys the mobile brigade,
+which lands on the chair's work list; the local team sends the toewijzing (JW301) from the case.
+
+Dates follow today's date (not pinned): the live server and Chromium must agree on the clock.
+"""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from openjeugd.accounts.roles import Role
+from openjeugd.ijw.codec import samples
+from openjeugd.pathways.services.config import apply_preset
+from openjeugd.registry.models import Municipality, Provider, Youth
+from openjeugd.registry.tests.factories import RegionFactory, UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "pathways-screens-password-1"
+
+
+def _user(username, **fields):
+    user = UserFactory(username=username, **fields)
+    user.set_password(PASSWORD)
+    user.save()
+    return user
+
+
+@pytest.fixture
+def world(transactional_db):
+    """Built before the browser starts: see the `chromium` fixture."""
+    region = RegionFactory(name="Rijk van Nijmegen")
+    apply_preset(region=region, preset="g7")
+    nijmegen, _ = Municipality.objects.update_or_create(
+        code=samples.GEMEENTE, defaults={"name": "Nijmegen", "province": "Gelderland",
+                                         "region": region})
+    provider = Provider.objects.create(name="Jeugdhulp De Linde", agb_code=samples.AGB)
+    provider.regions.add(region)
+    Youth.objects.create(bsn=samples.BSN, birth_date=timezone.localdate().replace(year=2012),
+                         geslacht="2", surname="Berg", initials="S", municipality=nijmegen)
+    return {
+        "worker": _user("toegang", first_name="Tess", last_name="Toegang",
+                        role=Role.ACCESS_WORKER, region=region, municipality=nijmegen),
+        "chair": _user("ret", role=Role.RET_CHAIR, region=region),
+        "provider": provider,
+    }
+
+
+def log_in(chromium, live_server, username):
+    context = chromium.new_context(locale="en-GB")
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("form.utrecht-form button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/")
+    return page
+
+
+def save(page):
+    page.click("[data-testid=save-button]")
+    page.wait_for_url(re.compile(r".*/pathways/cases/\d+/$"))
+
+
+def test_g7_request_to_brigade_and_jw301(world, live_server, chromium):
+    today = timezone.localdate().isoformat()
+    worker = log_in(chromium, live_server, "toegang")
+    worker.click("text=Work list")
+    worker.click("text=New request for help")
+    worker.fill("#id_bsn", samples.BSN)
+    worker.select_option("#id_channel", "phone")
+    worker.fill("#id_question", "Zorgen om thuis en school")
+    worker.fill("#id_school_work", "Verzuimt al weken")
+    save(worker)
+    case_url = worker.url
+    assert "Verzuimt al weken" in worker.get_by_test_id("request").inner_text()
+
+    worker.click("text=Triage this request")
+    worker.select_option("#id_urgency", "high")
+    worker.select_option("#id_speed", "within_week")
+    worker.select_option("#id_assigned_to", label="Tess Toegang")
+    worker.check("input[name=outcomes][value=slt_help]")
+    worker.check("input[name=outcomes][value=referral_care]")
+    save(worker)
+    assert "high, within a week, Tess Toegang" in worker.get_by_test_id("triage").inner_text()
+
+    worker.click("text=Referral")
+    worker.select_option("#id_referrer_code", "02")
+    worker.fill("#id_referrer_name", "Huisarts Jansen")
+    worker.select_option("#id_target", "expert_team")
+    save(worker)
+
+    worker.click("text=Register with the RET")
+    # Without the documents the rule is shown on the form and nothing is registered.
+    worker.click("[data-testid=save-button]")
+    assert "verklarende analyse" in worker.get_by_test_id("form-errors").inner_text()
+    for prefix in ("va", "pp", "sp"):
+        worker.fill(f"#id_{prefix}_dated", today)
+        worker.fill(f"#id_{prefix}_author", "Tess Toegang")
+    worker.fill("#id_pp_goal", "Thuis blijven wonen en naar school gaan")
+    save(worker)
+    assert worker.get_by_test_id("registration").count() == 1
+
+    chair = log_in(chromium, live_server, "ret")
+    chair.goto(case_url)
+    chair.click("text=Decide")
+    for criterion in ("understood", "safety", "at_home", "network", "one_placement",
+                      "perspective"):
+        chair.check(f"input[name=framework_{criterion}][value=yes]")
+    chair.check("input[name=task_areas][value=jggz]")
+    chair.fill("#id_decision", "Ambulant, met de mobiele brigade")
+    save(chair)
+    assert "Ambulant" in chair.get_by_test_id("decision").inner_text()
+    chair.click("text=Deploy the mobile brigade")
+    chair.fill("#id_question", "Eén werkhypothese maken")
+    save(chair)
+    assert "available by" in chair.get_by_test_id("deployment").inner_text()
+    chair.click("text=Work list")
+    assert chair.locator("[data-testid=work-list] tr[data-kind=brigade]").count() == 1
+
+    worker.goto(case_url)
+    worker.click("text=Decision and assignment (JW301)")
+    worker.select_option("#id_provider", str(world["provider"].pk))
+    worker.select_option("#id_categorie", "45")
+    worker.fill("#id_code", "45A48")
+    worker.fill("#id_ingangsdatum", today)
+    worker.fill("#id_einddatum", (timezone.localdate() + timedelta(days=300)).isoformat())
+    worker.fill("#id_volume", "4")
+    worker.select_option("#id_eenheid", "04")
+    worker.select_option("#id_frequentie", "2")
+    worker.click("[data-testid=preview-button]")
+    worker.wait_for_selector("[data-testid=checks-ok]")
+    worker.click("[data-testid=confirm-button]")
+    worker.wait_for_url(re.compile(r".*/ijw/messages/\d+/$"))
+    worker.goto(case_url)
+    assert "JW301" in worker.get_by_test_id("beschikkingen").inner_text()
