@@ -291,6 +291,6 @@ ACCESS_LOG_RETENTION_DAYS = int(env("ACCESS_LOG_RETENTION_DAYS", "1826"))
 MONITORING_HULPVORM_LOOKUP = env(
     "MONITORING_HULPVORM_LOOKUP", "openjeugd.contracts.lookups.hulpvorm_of_product")
 # Outcome measurements (pathways): f(region, first, last) -> iterable of
-# monitoring.cbs.outcome.Measurement. The default has none.
+# monitoring.cbs.outcome.Measurement (or dicts of its fields): the casework's measurements.
 MONITORING_MEASUREMENTS_LOOKUP = env(
-    "MONITORING_MEASUREMENTS_LOOKUP", "openjeugd.monitoring.seams.no_measurements")
+    "MONITORING_MEASUREMENTS_LOOKUP", "openjeugd.pathways.lookups.measurements_for")

@@ -37,4 +37,7 @@ def hulpvorm_lookup(region):
 
 
 def measurements(region, first: date, last: date) -> list[Measurement]:
-    return list(import_string(settings.MONITORING_MEASUREMENTS_LOOKUP)(region, first, last))
+    """The lookup may answer Measurements or plain dicts of their fields (pathways does: it
+    imports nothing of monitoring); either way each is validated here."""
+    found = import_string(settings.MONITORING_MEASUREMENTS_LOOKUP)(region, first, last)
+    return [m if isinstance(m, Measurement) else Measurement(**m) for m in found]
