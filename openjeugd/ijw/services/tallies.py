@@ -4,26 +4,32 @@ Called explicitly where a message is written: archive (a new message counts in i
 processing._finish (its status, municipality and provider move it to another bucket, and its
 findings are counted). `rebuild` recounts everything from the messages (backfill, repair).
 
-Concurrency (PostgreSQL, READ COMMITTED): each change is `UPDATE ... SET n = n + d` on the
-row with the key, which takes the row lock, so two transactions adding to the same row queue
-and both additions land. When no row exists yet, we INSERT in a savepoint; if a concurrent
-transaction inserted the same key first, the unique constraint makes our INSERT wait for it
-and then fail, and the retried UPDATE (a new statement, so it sees the committed row) adds to
-it. `bulk_create(update_conflicts=True)` cannot be used: it writes `n = EXCLUDED.n`, it cannot
-add to the stored value. The keys of one change are taken in sorted order so two transactions
-lock shared rows in the same order.
+Concurrency: each change is one statement, `INSERT ... ON CONFLICT (key) DO UPDATE SET
+n = n + EXCLUDED.n` (PostgreSQL, and SQLite since 3.24), on the unique constraint of the key.
+The database decides insert-or-add atomically: two transactions adding to the same key queue
+on its row (or its index entry when it is new) and both additions land, with no retry loop and
+no savepoint. Django's `bulk_create(update_conflicts=True)` cannot do this: it writes
+`n = EXCLUDED.n`, it cannot add to the stored value, and an UPDATE-then-INSERT with F()
+needs a savepoint and a retry when a concurrent INSERT wins (four statements instead of one).
+The keys of one change are taken in sorted order so two transactions lock shared rows in the
+same order. A hot key (one municipality, one provider, one month) serialises the transactions
+that count in it until they commit: per message that is microseconds of work.
 """
 
 from collections import Counter
 from datetime import date
 
-from django.db import IntegrityError, transaction
-from django.db.models import Count, F
+from django.db import connection, transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from openjeugd.ijw.models import Finding, FindingTally, Message, MessageTally
 
 _SCOPE = ("direction", "code", "afzender", "ontvanger", "municipality_id", "provider_id")
+# The expressions of the unique constraints (models.tallies._KEY), as the upsert names them.
+_KEY_SQL = ('"month", "direction", "code", "afzender", "ontvanger", '
+            'COALESCE("municipality_id", 0), COALESCE("provider_id", 0)')
+_CONFLICT = {MessageTally: _KEY_SQL + ', "status"', FindingTally: _KEY_SQL + ', "retourcode"'}
 
 
 def month_of(message: Message) -> date:
@@ -66,16 +72,21 @@ def _sortable(item) -> tuple:
 
 
 def _add(model, key: dict, **deltas) -> None:
-    increments = {field: F(field) + delta for field, delta in deltas.items()}
-    if model.objects.filter(**key).update(**increments):
-        return
-    try:
-        with transaction.atomic():
-            model.objects.create(**key, **deltas)
-    except IntegrityError:
-        # A concurrent transaction created the row and committed: add to it.
-        if not model.objects.filter(**key).update(**increments):
-            raise
+    """Add `deltas` to the row with `key`, creating it at `deltas` when there is none."""
+    meta, quote = model._meta, connection.ops.quote_name
+    table = quote(meta.db_table)
+    names = [quote(meta.get_field(name).column) for name in (*key, *deltas)]
+    added = ", ".join(f"{c} = {table}.{c} + excluded.{c}" for c in names[len(key):])
+    # Only identifiers from the model's meta are formatted in; every value is a parameter.
+    values = ", ".join(["%s"] * len(names))
+    sql = (f"INSERT INTO {table} ({', '.join(names)}) VALUES ({values}) "  # noqa: S608
+           f"ON CONFLICT ({_CONFLICT[model]}) DO UPDATE SET {added}")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*(_db_value(v) for v in key.values()), *deltas.values()])
+
+
+def _db_value(value):
+    return value.isoformat() if isinstance(value, date) else value
 
 
 # --- backfill ---------------------------------------------------------------------------------
