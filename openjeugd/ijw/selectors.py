@@ -1,5 +1,6 @@
 """Reads for the iJw screens, the API and the CLI. Who sees what comes from accounts.policy."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
@@ -209,13 +210,17 @@ def region_overview(user) -> Overview:
     scope = policy.message_q(user, figures=True)
     if scope is None:
         return Overview([], [], [], [], [], [], 0)
-    tallies = MessageTally.objects.filter(scope)
+    # One pass over the user's tallies, summed per month, type, provider and status; the
+    # three figures below are sums of those few rows.
+    rows = list(MessageTally.objects.filter(scope)
+                .values("month", "code", "direction", "provider__name", "provider__agb_code",
+                        "status").annotate(n=Sum("messages")).filter(n__gt=0).order_by())
+    total = sum(r["n"] for r in rows)
     today = clock.today()
-    codes_seen, volumes = _volumes(tallies)
-    total = tallies.aggregate(n=Sum("messages"))["n"] or 0
+    codes_seen, volumes = _volumes(rows)
     return Overview(
         codes=codes_seen, volumes=volumes,
-        provider_rejections=_provider_rejections(tallies),
+        provider_rejections=_provider_rejections(rows),
         retourcodes=_retourcodes(FindingTally.objects.filter(scope), total),
         overdue_verzoeken=_overdue_verzoeken(user, today),
         overdue_messages=_overdue_messages(messages_visible_to(user, figures=True), today),
@@ -223,10 +228,11 @@ def region_overview(user) -> Overview:
     )
 
 
-def _volumes(tallies) -> tuple[list[str], list]:
-    rows = (tallies.exclude(code="").values("month", "code").annotate(n=Sum("messages"))
-            .order_by())
-    counts = {(r["month"], r["code"]): r["n"] for r in rows if r["n"]}
+def _volumes(rows) -> tuple[list[str], list]:
+    counts: dict = defaultdict(int)
+    for r in rows:
+        if r["code"]:
+            counts[(r["month"], r["code"])] += r["n"]
     codes_seen = sorted({code for _month, code in counts})
     months = sorted({month for month, _code in counts})
     table = []
@@ -240,16 +246,17 @@ def _percentage(part: int, whole: int) -> float:
     return round(100 * part / whole, 1) if whole else 0.0
 
 
-def _provider_rejections(tallies) -> list[dict]:
+def _provider_rejections(rows) -> list[dict]:
     # Only what providers send can be rejected by the region.
-    rows = (tallies.filter(direction=Message.Direction.IN, provider__isnull=False)
-            .values("provider__name", "provider__agb_code")
-            .annotate(total=Sum("messages"),
-                      rejected=Sum("messages", filter=Q(status__in=REJECTED), default=0))
-            .order_by("provider__name"))
-    return [{"name": r["provider__name"], "agb_code": r["provider__agb_code"],
-             "total": r["total"], "rejected": r["rejected"],
-             "rate": _percentage(r["rejected"], r["total"])} for r in rows if r["total"]]
+    per_provider: dict = defaultdict(lambda: [0, 0])
+    for r in rows:
+        if r["direction"] == Message.Direction.IN and r["provider__agb_code"] is not None:
+            counts = per_provider[(r["provider__name"], r["provider__agb_code"])]
+            counts[0] += r["n"]
+            counts[1] += r["n"] if r["status"] in REJECTED else 0
+    return [{"name": name, "agb_code": agb, "total": total, "rejected": rejected,
+             "rate": _percentage(rejected, total)}
+            for (name, agb), (total, rejected) in sorted(per_provider.items())]
 
 
 def _retourcodes(tallies, total: int) -> list[dict]:
