@@ -231,7 +231,8 @@ REST_FRAMEWORK = {
         "user": env("API_THROTTLE_USER", "600/minute"),
     },
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    # Bounded page sizes, and a page beyond the end is the last page (never an error).
+    "DEFAULT_PAGINATION_CLASS": "openjeugd.core.pagination.PageNumber",
     "PAGE_SIZE": 50,
 }
 SPECTACULAR_SETTINGS = {

@@ -10,6 +10,7 @@ from openjeugd.accounts.forms import AccessLogFilterForm
 from openjeugd.accounts.log_rows import row
 from openjeugd.accounts.models import AccessLogEntry
 from openjeugd.accounts.views import export_response
+from openjeugd.core.pagination import Newest
 
 
 class AccessLogEntrySerializer(serializers.ModelSerializer):
@@ -41,6 +42,9 @@ class AccessLogList(ListAPIView):
     """Search the access log (auditor); same filters as the web page."""
 
     serializer_class = AccessLogEntrySerializer
+    # Newest first by position (`?cursor=` from `next`/`previous`): no COUNT(*) of the log.
+    pagination_class = Newest
+    cursor_time_field = "at"
 
     def get_queryset(self):
         return _search(self.request)

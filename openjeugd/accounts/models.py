@@ -104,7 +104,13 @@ class AccessLogEntry(models.Model):
         ordering = ["-at", "-id"]
         verbose_name = _("access log entry")
         verbose_name_plural = _("access log")
-        indexes = [models.Index(fields=["object_type", "object_id"])]
+        indexes = [
+            models.Index(fields=["object_type", "object_id"]),
+            # The auditor's page: its region's entries newest first, per side, one page at a
+            # time (accounts.selectors.access_log_parts, core.keyset).
+            models.Index(fields=["owner_region", "-at", "-id"], name="accesslog_owner_time"),
+            models.Index(fields=["region", "-at", "-id"], name="accesslog_reader_time"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.object_type}"

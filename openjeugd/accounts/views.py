@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
@@ -6,15 +5,18 @@ from openjeugd.accounts import export, policy, selectors
 from openjeugd.accounts.decorators import requires
 from openjeugd.accounts.forms import AccessLogFilterForm
 from openjeugd.accounts.log_rows import row
+from openjeugd.core import keyset
+
+PAGE_SIZE = 50
 
 
 @requires(policy.Perm.VIEW_ACCESS_LOG)
 def access_log(request):
     form = AccessLogFilterForm(request.GET or None)
-    entries = selectors.search_access_log(request.user)
-    if form.is_valid():
-        entries = selectors.search_access_log(request.user, **form.cleaned_data)
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    filters = form.cleaned_data if form.is_valid() else {}
+    # Newest first by position, each side through its own index: no COUNT(*) of the log.
+    page = keyset.page(selectors.access_log_parts(request.user, **filters), request.GET,
+                       size=PAGE_SIZE, time_field="at")
     return render(request, "accounts/access_log.html", {
         "form": form, "page": page, "rows": [row(entry) for entry in page],
         "filters": request.GET.urlencode(),

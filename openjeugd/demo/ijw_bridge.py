@@ -25,7 +25,7 @@ from openjeugd.ijw.models import (
     Toewijzing,
     Verzoek,
 )
-from openjeugd.ijw.services import ingest, outbox
+from openjeugd.ijw.services import ingest, outbox, tallies
 from openjeugd.registry.models import Youth
 
 _TZ = ZoneInfo("Europe/Amsterdam")
@@ -248,3 +248,5 @@ def reset_history(*, region) -> None:
         IdentificatieCounter.objects.filter(
             afzender__in=municipalities.values_list("code", flat=True)).delete()
         Youth.objects.filter(municipality__in=municipalities).delete()
+        # The figures counted the removed messages: count again (a demo reset only).
+        tallies.rebuild()

@@ -19,6 +19,7 @@ from openjeugd.accounts import audit, policy
 from openjeugd.accounts.drf import PolicyPermission
 from openjeugd.accounts.policy import Perm
 from openjeugd.accounts.purposes import Purpose
+from openjeugd.core.pagination import Newest
 from openjeugd.ijw import clock, selectors, uploads
 from openjeugd.ijw.codec import codes
 from openjeugd.ijw.forms import MessageFilterForm, upload_max_bytes
@@ -123,6 +124,8 @@ class MessageViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = MessageSerializer
     permission_classes = [PolicyPermission]
+    # Newest first by position: the list does not count or skip over the history.
+    pagination_class = Newest
     perm = Perm.VIEW_MESSAGES
     # Uploading is checked per message by the policy (sender_refusal): people and the
     # region's message channel both come in here.

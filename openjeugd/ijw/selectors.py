@@ -1,21 +1,21 @@
 """Reads for the iJw screens, the API and the CLI. Who sees what comes from accounts.policy."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, F, Min, Prefetch, Q, QuerySet
-from django.db.models.functions import TruncMonth
-from django.utils import timezone
+from django.db.models import Count, F, Min, Prefetch, Q, QuerySet, Sum, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
 from openjeugd.accounts import policy
-from openjeugd.accounts.policy import Perm
 from openjeugd.ijw import clock
 from openjeugd.ijw.codec import codes
 from openjeugd.ijw.codec.message_types import message_type
 from openjeugd.ijw.models import (
     Finding,
+    FindingTally,
     Message,
+    MessageTally,
     Prestatie,
     Start,
     Stop,
@@ -66,12 +66,18 @@ def message_list(user, *, direction: str = "", box: str = "", code: str = "", st
                  received_from: date | None = None, received_to: date | None = None,
                  overdue: bool = False, youths: QuerySet | None = None) -> QuerySet[Message]:
     """direction is the region's view (in = provider → municipality, for the API); box is the
-    viewer's ("in": what the user's organisation received, "out": what it sent)."""
+    viewer's ("in": what the user's organisation received, "out": what it sent).
+
+    Newest first; read it one page at a time (core.keyset) and fetch the findings of the rows
+    shown only (`with_findings`)."""
     messages = messages_visible_to(user)
+    if box and not messages.query.is_empty():
+        # A box is a subset of the user's traffic by the policy's own terms (message_q admits
+        # every message whose Afzender or Ontvanger is one of the user's codes): one column,
+        # which the index ijw_inbox / ijw_outbox walks newest first.
+        messages = Message.objects.filter(box_q(user, box))
     if direction:
         messages = messages.filter(direction=direction)
-    if box:
-        messages = messages.filter(box_q(user, box))
     if youths is not None:
         messages = messages.filter(about_youths_q(youths))
     if code:
@@ -85,8 +91,15 @@ def message_list(user, *, direction: str = "", box: str = "", code: str = "", st
     if overdue:
         messages = messages.filter(overdue_q(clock.today()))
     return (messages.defer("raw").select_related("municipality", "provider")
-            .prefetch_related(Prefetch("findings", queryset=Finding.objects.order_by("retourcode")))
-            .annotate(finding_count=Count("findings")).order_by("-received_at", "-id"))
+            .order_by("-received_at", "-id"))
+
+
+def with_findings(messages) -> list[Message]:
+    """The shown rows with their findings, in one query for the page."""
+    messages = list(messages)
+    prefetch_related_objects(
+        messages, Prefetch("findings", queryset=Finding.objects.order_by("retourcode")))
+    return messages
 
 
 def box_q(user, box: str) -> Q:
@@ -189,26 +202,37 @@ class Overview:
 
 def region_overview(user) -> Overview:
     """Figures over the traffic of the user's municipalities; needs VIEW_REGION_FIGURES, not
-    VIEW_MESSAGES, because nothing here identifies a youth."""
-    if not policy.has_perm(user, Perm.VIEW_REGION_FIGURES):
+    VIEW_MESSAGES, because nothing here identifies a youth.
+
+    Volumes, rejections and return codes come from the tallies (ijw.models.tallies), whose
+    size grows with months and parties, not with messages; overdue answers from the few
+    messages still waiting (a partial index)."""
+    scope = policy.message_q(user, figures=True)
+    if scope is None:
         return Overview([], [], [], [], [], [], 0)
-    messages = messages_visible_to(user, figures=True)
+    # One pass over the user's tallies, summed per month, type, provider and status; the
+    # three figures below are sums of those few rows.
+    rows = list(MessageTally.objects.filter(scope)
+                .values("month", "code", "direction", "provider__name", "provider__agb_code",
+                        "status").annotate(n=Sum("messages")).filter(n__gt=0).order_by())
+    total = sum(r["n"] for r in rows)
     today = clock.today()
-    codes_seen, volumes = _volumes(messages)
+    codes_seen, volumes = _volumes(rows)
     return Overview(
         codes=codes_seen, volumes=volumes,
-        provider_rejections=_provider_rejections(messages),
-        retourcodes=_retourcodes(messages),
+        provider_rejections=_provider_rejections(rows),
+        retourcodes=_retourcodes(FindingTally.objects.filter(scope), total),
         overdue_verzoeken=_overdue_verzoeken(user, today),
-        overdue_messages=_overdue_messages(messages, today),
-        total_messages=messages.count(),
+        overdue_messages=_overdue_messages(messages_visible_to(user, figures=True), today),
+        total_messages=total,
     )
 
 
-def _volumes(messages) -> tuple[list[str], list]:
-    rows = (messages.exclude(code="").annotate(month=TruncMonth("received_at"))
-            .values("month", "code").annotate(n=Count("id")).order_by())
-    counts = {(timezone.localdate(r["month"]), r["code"]): r["n"] for r in rows}
+def _volumes(rows) -> tuple[list[str], list]:
+    counts: dict = defaultdict(int)
+    for r in rows:
+        if r["code"]:
+            counts[(r["month"], r["code"])] += r["n"]
     codes_seen = sorted({code for _month, code in counts})
     months = sorted({month for month, _code in counts})
     table = []
@@ -222,21 +246,22 @@ def _percentage(part: int, whole: int) -> float:
     return round(100 * part / whole, 1) if whole else 0.0
 
 
-def _provider_rejections(messages) -> list[dict]:
+def _provider_rejections(rows) -> list[dict]:
     # Only what providers send can be rejected by the region.
-    rows = (messages.filter(direction=Message.Direction.IN, provider__isnull=False)
-            .values("provider__name", "provider__agb_code")
-            .annotate(total=Count("id"), rejected=Count("id", filter=Q(status__in=REJECTED)))
-            .order_by("provider__name"))
-    return [{"name": r["provider__name"], "agb_code": r["provider__agb_code"],
-             "total": r["total"], "rejected": r["rejected"],
-             "rate": _percentage(r["rejected"], r["total"])} for r in rows]
+    per_provider: dict = defaultdict(lambda: [0, 0])
+    for r in rows:
+        if r["direction"] == Message.Direction.IN and r["provider__agb_code"] is not None:
+            counts = per_provider[(r["provider__name"], r["provider__agb_code"])]
+            counts[0] += r["n"]
+            counts[1] += r["n"] if r["status"] in REJECTED else 0
+    return [{"name": name, "agb_code": agb, "total": total, "rejected": rejected,
+             "rate": _percentage(rejected, total)}
+            for (name, agb), (total, rejected) in sorted(per_provider.items())]
 
 
-def _retourcodes(messages) -> list[dict]:
-    total = messages.count()
-    rows = (Finding.objects.filter(message__in=messages).values("retourcode")
-            .annotate(findings=Count("id"), messages=Count("message", distinct=True))
+def _retourcodes(tallies, total: int) -> list[dict]:
+    rows = (tallies.values("retourcode")
+            .annotate(findings=Sum("findings"), messages=Sum("messages"))
             .order_by("-messages", "retourcode"))
     return [{"retourcode": r["retourcode"], "meaning": codes.retourcode_meaning(r["retourcode"]),
              "findings": r["findings"], "messages": r["messages"],

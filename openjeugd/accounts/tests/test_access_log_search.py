@@ -36,7 +36,7 @@ def test_api_filters_by_user_and_action(client, setup):
     response = client.get("/api/accounts/access-log/", {"username": "voorzitter",
                                                          "action": "read"})
     assert response.status_code == 200
-    assert response.json()["count"] == 2
+    assert len(response.json()["results"]) == 2  # a page by position: no count
 
 
 def test_api_rejects_bad_dates_naming_the_field(client, setup):

@@ -80,7 +80,18 @@ class Message(models.Model):
                 name="unique_identificatie_per_sender_and_code",
             ),
         ]
-        indexes = [models.Index(fields=["afzender", "code", "identificatie"])]
+        indexes = [
+            models.Index(fields=["afzender", "code", "identificatie"]),
+            # Postvak IN / UIT: a party's messages, newest first, read one page at a time.
+            models.Index(fields=["ontvanger", "-received_at", "-id"], name="ijw_inbox"),
+            models.Index(fields=["afzender", "-received_at", "-id"], name="ijw_outbox"),
+            # The API's and the figures' lists newest first (keyset pagination).
+            models.Index(fields=["-received_at", "-id"], name="ijw_newest_first"),
+            # Overdue answers: only the few messages still waiting for an answer.
+            models.Index(fields=["answer_due"], name="ijw_awaiting_answer",
+                         condition=models.Q(answered_at__isnull=True,
+                                            answer_due__isnull=False)),
+        ]
 
     def __str__(self) -> str:
         return f"{self.code or '?'} {self.identificatie or '-'} ({self.afzender}→{self.ontvanger})"

@@ -22,7 +22,7 @@ from openjeugd.ijw.codec.message_types import MESSAGE_TYPES, RETOUR
 from openjeugd.ijw.codec.rules import Finding, check
 from openjeugd.ijw.models import Finding as FindingRow
 from openjeugd.ijw.models import Message, Prestatie
-from openjeugd.ijw.services import handlers
+from openjeugd.ijw.services import handlers, tallies
 from openjeugd.ijw.services.handlers.replies import draft_return
 from openjeugd.lib.workdays import deadline_for
 from openjeugd.registry.models import Youth
@@ -41,6 +41,7 @@ class Context:
     """What one processing run learns about a message before it is stored."""
 
     message: Message
+    counted_as: tuple = ()  # the message's tally bucket when it was read (tallies.key_of)
     user: object = None  # who delivered it (None: the channel or a command); for the log
     findings: list[Finding] = field(default_factory=list)
     # The return or declaration answer to send once this message is judged (codec message).
@@ -90,7 +91,7 @@ def process(message_id: int, *, user=None) -> Outcome:
         message = Message.objects.select_for_update().get(pk=message_id)
         if message.status != Message.Status.RECEIVED:
             return Outcome(message, duplicate=True, notes=[_("Already processed.")])
-        ctx = Context(message, user=user)
+        ctx = Context(message, counted_as=tallies.key_of(message), user=user)
         parsed = _parse(ctx)
         if parsed is not None:
             _judge(ctx, parsed)
@@ -200,6 +201,9 @@ def _finish(ctx: Context) -> None:
                    rule=f.rule[:20], text=f.text)
         for f in ctx.findings
     )
+    # The figures move with the message, in this same transaction.
+    tallies.message_moved(ctx.counted_as, message)
+    tallies.findings_added(message, [f.retourcode for f in ctx.findings])
 
 
 def _status(ctx: Context) -> str:

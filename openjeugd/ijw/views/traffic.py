@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.text import get_valid_filename
@@ -7,6 +6,7 @@ from openjeugd.accounts import audit, policy
 from openjeugd.accounts.decorators import requires
 from openjeugd.accounts.policy import Perm
 from openjeugd.accounts.purposes import Purpose
+from openjeugd.core import keyset
 from openjeugd.ijw import clock, content, selectors
 from openjeugd.ijw.forms import MessageFilterForm, MessageSearchForm
 from openjeugd.ijw.models import Message
@@ -33,10 +33,13 @@ def _traffic(request, box: str):
     if search.is_bound and search.is_valid() and policy.has_perm(request.user, Perm.VIEW_YOUTH):
         youths = selectors.youths_matching(request.user, search.cleaned_data["q"])
     messages = selectors.message_list(request.user, box=box, youths=youths, **form.filters())
-    page = Paginator(messages, PAGE_SIZE).get_page(
-        1 if search.is_bound else request.GET.get("page"))
+    # Newest first, one page after another without counting the history (core.keyset).
+    page = keyset.page(messages, {} if search.is_bound else request.GET, size=PAGE_SIZE,
+                       time_field="received_at")
+    page.object_list = selectors.with_findings(page.object_list)
     if youths is not None:
-        _log_search(request, search.cleaned_data["q"], page.paginator.count)
+        # One youth's messages: few enough to count for the log.
+        _log_search(request, search.cleaned_data["q"], messages.count())
     _mark_rows(page.object_list)
     return render(request, "ijw/traffic.html", {
         "form": form, "search": search, "searched": youths is not None, "page": page,

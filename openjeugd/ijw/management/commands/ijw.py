@@ -3,6 +3,7 @@
     manage.py ijw import messages/ more.zip one.xml   # archive + process, resumable
     manage.py ijw validate messages/                  # checks only, exit 1 if any is invalid
     manage.py ijw process-pending                     # finish what an earlier run left
+    manage.py ijw tallies [--rebuild]                 # check (or recount) the figures' tallies
 
 Files are taken in sorted path order (zip members as `archive.zip/member.xml`), so two runs
 over the same input do the same thing; re-delivered files count as duplicates.
@@ -41,6 +42,10 @@ class Command(BaseCommand):
         validating.add_argument("--xsd", metavar="DIR", default=None,
                                 help="Directory with the official XSDs (default: IJW_XSD_DIR).")
         sub.add_parser("process-pending", help="Process messages archived but not processed.")
+        tallying = sub.add_parser(
+            "tallies", help="Compare the overview's tallies with a recount of the messages "
+                            "(exit 1 when they differ); --rebuild recounts them.")
+        tallying.add_argument("--rebuild", action="store_true")
 
     def handle(self, *args, subcommand, **options):
         if subcommand == "import":
@@ -49,8 +54,23 @@ class Command(BaseCommand):
         elif subcommand == "validate":
             self.validate_files(options["paths"], verbose=options["details"],
                                 xsd_dir=options["xsd"] or settings.IJW_XSD_DIR)
+        elif subcommand == "tallies":
+            self.tallies(rebuild=options["rebuild"])
         else:
             self.process_pending()
+
+    def tallies(self, *, rebuild: bool) -> None:
+        from openjeugd.ijw.services import tallies
+
+        if rebuild:
+            messages, findings = tallies.rebuild()
+            self.stdout.write(f"Recounted: {messages} message tallies, {findings} finding tallies.")
+            return
+        if (tallies.stored_messages() != tallies.recount_messages()
+                or tallies.stored_findings() != tallies.recount_findings()):
+            raise CommandError("The tallies differ from the messages: run `ijw tallies "
+                               "--rebuild`.")
+        self.stdout.write("The tallies match the messages.")
 
     # --- import -------------------------------------------------------------------------------
 
