@@ -25,6 +25,8 @@ urlpatterns = [
 
 if "openjeugd.ijw" in settings.INSTALLED_APPS:
     urlpatterns.append(path("ijw/", include("openjeugd.ijw.urls")))
+if "openjeugd.contracts" in settings.INSTALLED_APPS:
+    urlpatterns.append(path("contracts/", include("openjeugd.contracts.urls")))
 
 # Optional municipal single sign-on (docs/oidc.md).
 if settings.OIDC:

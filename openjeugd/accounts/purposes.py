@@ -37,6 +37,9 @@ class Purpose(models.TextChoices):
     LOGIN = "login", _("signing in")
     AUDIT = "audit", _("audit of the access log")
     RETENTION = "retention", _("retention period of the access log")
+    # Contracts (#9): the declaration lines and toewijzingen behind a budget figure.
+    CEILING_DRILLDOWN = "ceiling_drilldown", _("care behind a budget ceiling")
+    CEILING_DRILLDOWN_API = "ceiling_drilldown_api", _("care behind a budget ceiling (API)")
 
 
 def purpose_label(code: str) -> str:
