@@ -14,13 +14,6 @@ from openjeugd.accounts.purposes import Purpose
 from openjeugd.accounts.roles import Role
 from openjeugd.contracts import services
 from openjeugd.contracts.models import Ceiling
-from openjeugd.contracts.tests.screens_fixtures import (  # noqa: F401 - fixtures
-    care,
-    ceilings,
-    manager,
-    manager_client,
-    oost,
-)
 from openjeugd.registry.models import Region
 from openjeugd.registry.tests.factories import UserFactory
 

@@ -15,16 +15,7 @@ from openpyxl import load_workbook
 
 from openjeugd.contracts import exports
 from openjeugd.contracts import selectors_screens as screens
-from openjeugd.contracts.tests.screens_fixtures import (  # noqa: F401 - fixtures
-    COMMITTED,
-    FORECAST,
-    SPENT,
-    care,
-    ceilings,
-    manager,
-    manager_client,
-    oost,
-)
+from openjeugd.contracts.tests.screens.conftest import COMMITTED, FORECAST, SPENT
 
 
 def test_excel_cells_equal_the_selectors_figures(manager_client, ceilings, region):

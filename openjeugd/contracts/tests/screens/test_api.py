@@ -7,17 +7,8 @@ from rest_framework.test import APIClient
 
 from openjeugd.accounts.roles import Role
 from openjeugd.contracts.models import Ceiling, Tariff
+from openjeugd.contracts.tests.screens.conftest import COMMITTED, FORECAST, OOST_AGB, SPENT
 from openjeugd.ijw.codec import samples
-from openjeugd.contracts.tests.screens_fixtures import (  # noqa: F401 - fixtures
-    COMMITTED,
-    FORECAST,
-    OOST_AGB,
-    SPENT,
-    care,
-    ceilings,
-    manager,
-    oost,
-)
 from openjeugd.registry.models import Region
 from openjeugd.registry.tests.factories import UserFactory
 

@@ -5,14 +5,7 @@ from decimal import Decimal
 
 from openjeugd.contracts import budget
 from openjeugd.contracts import selectors_screens as screens
-from openjeugd.contracts.tests.screens_fixtures import (  # noqa: F401 - fixtures
-    COMMITTED,
-    FORECAST,
-    SPENT,
-    care,
-    ceilings,
-    oost,
-)
+from openjeugd.contracts.tests.screens.conftest import COMMITTED, FORECAST, SPENT
 
 D = Decimal
 

@@ -20,13 +20,6 @@ from openjeugd.contracts.models import (
     ToewijzingConversion,
     Uitvoeringsvariant,
 )
-from openjeugd.contracts.tests.screens_fixtures import (  # noqa: F401 - fixtures
-    care,
-    ceilings,
-    manager,
-    manager_client,
-    oost,
-)
 
 
 def errors_of(response, field):
