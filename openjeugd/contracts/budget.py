@@ -29,7 +29,7 @@ from django.utils.timezone import localdate
 
 from openjeugd.contracts import selectors
 from openjeugd.contracts.commitment import Assignment, value
-from openjeugd.contracts.models import Ceiling, Product, Tariff
+from openjeugd.contracts.models import Ceiling, LearningContribution, Product, Tariff
 from openjeugd.ijw.codec.codes import REDEN_WIJZIGING_VERWIJDERD
 from openjeugd.ijw.models import Prestatie, Toewijzing
 from openjeugd.lib.money import round_money
@@ -64,6 +64,9 @@ def region_figures(region, year: int, *, as_of: date | None = None) -> list[Figu
     tariffs = selectors.region_tariffs(region)
     ceilings = Ceiling.objects.filter(region=region, year=year).select_related(
         "municipality", "provider", "lot", "product", "task_area")
+    # Broadest level first, as the levels are listed in Ceiling.Level.
+    order = list(Ceiling.Level.values)
+    ceilings = sorted(ceilings, key=lambda c: (order.index(c.level), c.pk))
     return [ceiling_figures(c, as_of=as_of, tariffs=tariffs) for c in ceilings]
 
 
@@ -75,7 +78,8 @@ def ceiling_figures(ceiling: Ceiling, *, as_of: date | None = None,
     figures = Figures(ceiling, effective_budget(ceiling))
     lines = ceiling_lines(ceiling)
     figures.spent = round_money(lines.aggregate(total=Sum("toegekend"))["total"] or ZERO)
-    granted = dict(lines.filter(toewijzing__isnull=False).values_list("toewijzing")
+    # order_by(): the lines' ordering would otherwise join the GROUP BY, one group per line.
+    granted = dict(lines.filter(toewijzing__isnull=False).order_by().values("toewijzing")
                    .annotate(total=Sum("toegekend")).values_list("toewijzing", "total"))
     for toewijzing in ceiling_toewijzingen(ceiling):
         _add(figures, toewijzing, tariffs, as_of, granted.get(toewijzing.pk, ZERO), first,
@@ -117,6 +121,15 @@ def _status(figures: Figures) -> str:
     if figures.forecast * 100 >= figures.budget * percent:
         return WARNING
     return OK
+
+
+def learning_line(region, year: int) -> dict[str, Decimal]:
+    """Leren & Ontwikkelen (seed 000), a budget line outside the care ceilings: agreed and
+    paid so far."""
+    rows = LearningContribution.objects.filter(region=region, year=year)
+    agreed = rows.aggregate(total=Sum("amount"))["total"] or ZERO
+    paid = rows.filter(paid_on__isnull=False).aggregate(total=Sum("amount"))["total"] or ZERO
+    return {"budget": agreed, "paid": paid}
 
 
 # --- what lies under a ceiling --------------------------------------------------------------

@@ -201,7 +201,7 @@ def index_tariffs(*, user=None, contract: Contract, year: int,
         raise ValidationError({"percentage": _("The indexation is a Decimal percentage.")})
     first, last_before = date(year, 1, 1), date(year - 1, 12, 31)
     with transaction.atomic():
-        running = Tariff.objects.select_for_update().filter(
+        running = Tariff.objects.select_for_update(of=("self",)).filter(
             contract=contract, valid_from__lte=last_before).exclude(valid_until__lt=first)
         new = []
         for tariff in running.select_related("product", "provider"):

@@ -89,7 +89,7 @@ class Share:
 
 def cost_shares(key: CostSharingKey) -> list[Share]:
     """Who carries what of the key's amount, and who owes whom after what each paid."""
-    parties = list(key.shares.select_related("municipality", "region"))
+    parties = list(key.shares.select_related("municipality", "region").order_by("pk"))
     weights = [_weight(key, party) for party in parties]
     total = sum(weights, Fraction(0))
     if total == 0:

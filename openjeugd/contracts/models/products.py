@@ -144,8 +144,8 @@ class ConversionRun(models.Model):
 
 class ToewijzingConversion(models.Model):
     """What the run decided for one running toewijzing. The toewijzing itself is an iJw fact
-    and is not rewritten here: the municipality sends the new JW301s; until then budgets value
-    the toewijzing at its new product(s)."""
+    and is not rewritten here: the municipality sends new JW301s where it chooses to; until
+    then the toewijzing is declared, and valued in budgets, on its old product."""
 
     class Outcome(models.TextChoices):
         CONVERTED = "converted", _("converted to one new product")

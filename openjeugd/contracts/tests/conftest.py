@@ -44,7 +44,7 @@ def contract(region):
 
 
 @pytest.fixture
-def contracted(contract, provider, product):
+def contracted(contract, provider, product):  # noqa: F811 - the fixture above
     """The samples' provider admitted to the contract, at EUR 85.50 an hour for everyone."""
     services.award_contract(contract=contract, provider=provider, start_date=date(2026, 1, 1))
     services.set_tariff(contract=contract, product=product, amount=Decimal("85.50"),

@@ -35,11 +35,14 @@ class Command(BaseCommand):
         if found is None:
             raise CommandError(f"No region named {region!r}.")
         rows = [_row(f) for f in budget.region_figures(found, year, as_of=as_of)]
+        learning = {k: str(v) for k, v in budget.learning_line(found, year).items()}
         if format == "json":
-            self.stdout.write(json.dumps({"region": found.name, "year": year, "ceilings": rows},
-                                         indent=2))
+            self.stdout.write(json.dumps({"region": found.name, "year": year, "ceilings": rows,
+                                          "leren_en_ontwikkelen": learning}, indent=2))
             return
         self._table(found, year, rows)
+        self.stdout.write(f"Leren & Ontwikkelen: budget {learning['budget']}, "
+                          f"paid {learning['paid']}")
 
     def _table(self, region, year, rows) -> None:
         table = Table(title=f"{region.name} {year}")
