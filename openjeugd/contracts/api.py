@@ -119,6 +119,8 @@ class ContractDetailSerializer(ContractSerializer):
     partners = ContractPartnerSerializer(many=True)
     award_rules = serializers.ListField(child=serializers.DictField())
     tariffs = TariffSerializer(many=True)
+    ceilings = serializers.ListField(child=serializers.DictField(),
+                                     help_text="The ceilings of its lots this year.")
 
 
 def contract_detail(contract) -> dict:
@@ -136,6 +138,8 @@ def contract_detail(contract) -> dict:
                         for r in view.award_rules],
         "tariffs": TariffSerializer([t for rows in view.tariffs.values() for t in rows],
                                     many=True).data,
+        "ceilings": CeilingRowSerializer(
+            screens.contract_ceilings(contract, screens.year_from(None)), many=True).data,
     }
 
 

@@ -173,6 +173,14 @@ def ceiling_overview(region, year: int, *, as_of: date | None = None) -> Overvie
     return overview
 
 
+def contract_ceilings(contract: Contract, year: int, *, as_of: date | None = None) -> list[Row]:
+    """The ceilings of the contract's lots for a year: the contract's own money figures."""
+    tariffs = selectors.region_tariffs(contract.region_id)
+    ceilings = Ceiling.objects.filter(lot__contract=contract, year=year).select_related(
+        "lot", "region")
+    return [row_of(budget.ceiling_figures(c, as_of=as_of, tariffs=tariffs)) for c in ceilings]
+
+
 # --- one ceiling: per municipality and per provider -----------------------------------------------
 
 @dataclass(frozen=True)

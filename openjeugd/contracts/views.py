@@ -53,8 +53,10 @@ def contract_list(request):
 @requires(Perm.VIEW_CONTRACTS)
 def contract_detail(request, pk):
     contract = get_in(screens.contracts_of(request.user), pk)
+    year = screens.year_from(request.GET.get("year"))
     return render(request, "contracts/contract_detail.html", {
-        "view": screens.contract_view(contract), "contract": contract,
+        "view": screens.contract_view(contract), "contract": contract, "year": year,
+        "ceilings": screens.contract_ceilings(contract, year),
         "can_manage": _can_manage(request)})
 
 

@@ -2,6 +2,7 @@
 from our own route as SVG, another region's objects answer 404, and the drill-down shows
 counts to contract managers and lines only to a role with youth access (logged)."""
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -13,7 +14,7 @@ from openjeugd.accounts.policy import Perm
 from openjeugd.accounts.purposes import Purpose
 from openjeugd.accounts.roles import Role
 from openjeugd.contracts import services
-from openjeugd.contracts.models import Ceiling
+from openjeugd.contracts.models import Ceiling, Lot
 from openjeugd.registry.models import Region
 from openjeugd.registry.tests.factories import UserFactory
 
@@ -118,3 +119,19 @@ def test_access_worker_has_no_contract_screens(client, care, nijmegen):
     client.force_login(UserFactory(role=Role.ACCESS_WORKER, region=nijmegen.region,
                                    municipality=nijmegen))
     assert client.get(reverse("contracts:ceiling-overview")).status_code == 403
+
+
+def test_contract_detail_shows_its_lot_ceilings(manager_client, care, provider, region):
+    # Lot 1 awarded to De Linde alone: its ceiling covers toewijzing 1001 only (conftest of
+    # this package): committed 9,771.43, spent 1,368.00, forecast 17,295.43.
+    lot = Lot.objects.create(contract=care, number=1, name="Ambulant")
+    services.award_contract(contract=care, lot=lot, provider=provider,
+                            start_date=date(2026, 1, 1))
+    services.set_ceiling(region=region, year=2026, level=Ceiling.Level.LOT, lot=lot,
+                         amount=Decimal("20000.00"))
+    response = manager_client.get(reverse("contracts:contract-detail", args=[care.pk]),
+                                  {"year": 2026})
+    [row] = response.context["ceilings"]
+    assert row.amounts() == (Decimal("20000.00"), Decimal("9771.43"), Decimal("1368.00"),
+                             Decimal("17295.43"))
+    assert "17,295.43" in response.content.decode()
