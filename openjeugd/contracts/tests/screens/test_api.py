@@ -5,6 +5,10 @@ from decimal import Decimal
 
 from rest_framework.test import APIClient
 
+from openjeugd.accounts import policy
+from openjeugd.accounts.models import AccessLogEntry
+from openjeugd.accounts.policy import Perm
+from openjeugd.accounts.purposes import Purpose
 from openjeugd.accounts.roles import Role
 from openjeugd.contracts.models import Ceiling, Tariff
 from openjeugd.contracts.tests.screens.conftest import COMMITTED, FORECAST, OOST_AGB, SPENT
@@ -80,3 +84,16 @@ def test_policy_advisor_may_not_write(care, region, product):
     response = api(advisor).post(f"/api/contracts/contracts/{care.pk}/tariffs/", {
         "product": product.pk, "amount": "88.00", "valid_from": "2027-01-01"}, format="json")
     assert response.status_code == 403
+
+
+def test_drilldown_lines_for_youth_access_logged_as_api_reads(monkeypatch, ceilings, region):
+    # No role has contract figures and youth access today; give the RET chair both.
+    perms = {**policy.ROLE_PERMS, Role.RET_CHAIR: policy.ROLE_PERMS[Role.RET_CHAIR]
+             | {Perm.VIEW_CONTRACTS}}
+    monkeypatch.setattr(policy, "ROLE_PERMS", perms)
+    chair = UserFactory(role=Role.RET_CHAIR, region=region)
+    body = api(chair).get(f"/api/contracts/ceilings/{ceilings['region'].pk}/drilldown/").json()
+    assert [line["toegekend"] for line in body["lines"]] == ["1368.00"]
+    assert sorted(t["toewijzing_nummer"] for t in body["toewijzingen"]) == ["1001", "1002"]
+    assert AccessLogEntry.objects.filter(
+        user=chair, purpose=Purpose.CEILING_DRILLDOWN_API).count() == 2
