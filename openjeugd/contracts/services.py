@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from openjeugd.accounts import audit
@@ -113,7 +114,10 @@ def _keep(rule: AwardRule, award: ContractPartner) -> None:
     lots = list(rule.lots.all())
     if award.lot is None or (lots and award.lot not in lots):
         return
-    others = ContractPartner.objects.filter(contract=award.contract, lot__isnull=False)
+    # Awards that ended before this one starts no longer count (a lot can change hands).
+    others = ContractPartner.objects.filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=award.start_date),
+        contract=award.contract, lot__isnull=False)
     if lots:
         others = others.filter(lot__in=lots)
     if rule.kind == AwardRule.Kind.DIFFERENT_PARTIES:

@@ -183,6 +183,21 @@ def test_different_parties_and_one_per_lot(breda_lots):
     assert ContractPartner.objects.count() == 2
 
 
+def test_a_lot_can_change_hands_after_its_partner_left(breda_lots):
+    # One partner per lot counts the partners at the same time: once the first left (end
+    # 2028), a successor from 2029 is allowed; one starting in 2028 is not.
+    contract, north, _south = breda_lots
+    services.award_contract(contract=contract, lot=north, provider=ProviderFactory(),
+                            start_date=date(2027, 1, 1), end_date=date(2028, 12, 31))
+    refused(lambda: services.award_contract(contract=contract, lot=north,
+                                            provider=ProviderFactory(),
+                                            start_date=date(2028, 7, 1)),
+            "lot", "already has 1 partner")
+    services.award_contract(contract=contract, lot=north, provider=ProviderFactory(),
+                            start_date=date(2029, 1, 1))
+    assert ContractPartner.objects.filter(lot=north).count() == 2
+
+
 def test_award_needs_exactly_one_party(contract):
     refused(lambda: services.award_contract(contract=contract, start_date=date(2026, 1, 1)),
             "provider", "one")
