@@ -12,7 +12,7 @@ from rest_framework.views import APIView
 from openjeugd.accounts.drf import PolicyPermission
 from openjeugd.accounts.policy import Perm
 from openjeugd.accounts.purposes import Purpose
-from openjeugd.contracts import budget, conversion, services
+from openjeugd.contracts import budget, conversion, exports, services
 from openjeugd.contracts import selectors_screens as screens
 from openjeugd.contracts.forms import (
     AwardForm,
@@ -322,6 +322,18 @@ class CeilingDrilldownView(ContractsAPIView):
                               "volume": t.volume} for t in behind.toewijzingen]}).data)
 
 
+class CeilingExportView(ContractsAPIView):
+    """The ceiling overview as a file, the same as the screen's download."""
+
+    kind = ""
+
+    @extend_schema(parameters=[YEAR], responses={(200, "application/octet-stream"): bytes})
+    def get(self, request):
+        overview = screens.ceiling_overview(request.user.region,
+                                            screens.year_from(request.query_params.get("year")))
+        return exports.response(overview, self.kind)
+
+
 # --- conversion tables ---------------------------------------------------------------------------
 
 class ConversionTableListView(ContractsAPIView):
@@ -360,6 +372,9 @@ urlpatterns = [
     path("contracts/<int:pk>/tariffs/index/", TariffIndexView.as_view(),
          name="api-tariff-index"),
     path("ceilings/", CeilingOverviewView.as_view(), name="api-ceilings"),
+    path("ceilings/export.xlsx", CeilingExportView.as_view(kind="xlsx"),
+         name="api-ceilings-xlsx"),
+    path("ceilings/export.pdf", CeilingExportView.as_view(kind="pdf"), name="api-ceilings-pdf"),
     path("ceilings/<int:pk>/", CeilingDetailView.as_view(), name="api-ceiling"),
     path("ceilings/<int:pk>/drilldown/", CeilingDrilldownView.as_view(),
          name="api-ceiling-drilldown"),

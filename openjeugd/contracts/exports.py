@@ -4,6 +4,7 @@ cent (never text), so a spreadsheet can add them up."""
 
 from io import BytesIO
 
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -52,3 +53,15 @@ def pdf(overview: Overview) -> bytes:
     from weasyprint import HTML  # loads pango: only when a PDF is asked for
 
     return HTML(string=pdf_html(overview)).write_pdf()
+
+
+CONTENT_TYPES = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                 "pdf": "application/pdf"}
+
+
+def response(overview: Overview, kind: str) -> HttpResponse:
+    """The download of the screen and of the API: ``kind`` is "xlsx" or "pdf"."""
+    content = xlsx(overview) if kind == "xlsx" else pdf(overview)
+    download = HttpResponse(content, content_type=CONTENT_TYPES[kind])
+    download["Content-Disposition"] = f'attachment; filename="plafonds-{overview.year}.{kind}"'
+    return download

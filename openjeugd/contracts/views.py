@@ -84,19 +84,12 @@ def ceiling_overview_chart(request):
 
 @requires(Perm.VIEW_CONTRACTS)
 def ceiling_export_xlsx(request):
-    overview = _overview(request)
-    response = HttpResponse(exports.xlsx(overview), content_type=(
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-    response["Content-Disposition"] = f'attachment; filename="plafonds-{overview.year}.xlsx"'
-    return response
+    return exports.response(_overview(request), "xlsx")
 
 
 @requires(Perm.VIEW_CONTRACTS)
 def ceiling_export_pdf(request):
-    overview = _overview(request)
-    response = HttpResponse(exports.pdf(overview), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="plafonds-{overview.year}.pdf"'
-    return response
+    return exports.response(_overview(request), "pdf")
 
 
 @requires(Perm.VIEW_CONTRACTS)

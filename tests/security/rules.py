@@ -524,6 +524,8 @@ API_RULES: dict[str, Rule] = {
     "POST /api/contracts/contracts/{id}/tariffs/index/": Rule(
         Perm.MANAGE_CONTRACTS, "contract", body=lambda w, o, r: {}),
     "GET /api/contracts/ceilings/": Rule(Perm.VIEW_CONTRACTS),
+    "GET /api/contracts/ceilings/export.xlsx": Rule(Perm.VIEW_CONTRACTS),
+    "GET /api/contracts/ceilings/export.pdf": Rule(Perm.VIEW_CONTRACTS),
     "POST /api/contracts/ceilings/": Rule(Perm.MANAGE_CONTRACTS, body=lambda w, o, r: {}),
     "GET /api/contracts/ceilings/{id}/": Rule(Perm.VIEW_CONTRACTS, "ceiling"),
     "GET /api/contracts/ceilings/{id}/drilldown/": Rule(Perm.VIEW_CONTRACTS, "ceiling"),

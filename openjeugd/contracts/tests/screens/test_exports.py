@@ -12,6 +12,7 @@ from io import BytesIO
 
 from django.urls import reverse
 from openpyxl import load_workbook
+from rest_framework.test import APIClient
 
 from openjeugd.contracts import exports
 from openjeugd.contracts import selectors_screens as screens
@@ -57,3 +58,17 @@ def test_exports_of_a_year_without_ceilings(manager_client, care):
     assert sheet.max_row == 2  # title and headers only
     assert manager_client.get(reverse("contracts:ceiling-export-pdf"),
                               {"year": "abc"}).content.startswith(b"%PDF")
+
+
+def test_the_api_downloads_the_same_workbook(manager, ceilings, region):
+    client = APIClient(HTTP_ACCEPT_LANGUAGE="en")
+    client.force_authenticate(manager)
+    response = client.get("/api/contracts/ceilings/export.xlsx", {"year": 2026})
+    assert response.status_code == 200
+    sheet = load_workbook(BytesIO(response.content)).active
+    region_row = next(row for row in sheet.iter_rows(min_row=3, values_only=True)
+                      if row[0] == "region")
+    assert [Decimal(str(v)).quantize(Decimal("0.01")) for v in region_row[2:6]] == [
+        Decimal("28000.00"), COMMITTED, SPENT, FORECAST]
+    pdf = client.get("/api/contracts/ceilings/export.pdf", {"year": 2026})
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
