@@ -21,6 +21,8 @@ from decimal import Decimal
 
 import pytest
 
+from openjeugd.accounts import policy
+from openjeugd.accounts.policy import Perm
 from openjeugd.accounts.roles import Role
 from openjeugd.contracts import services
 from openjeugd.contracts.models import Ceiling
@@ -75,3 +77,15 @@ def manager(region):
 def manager_client(client, manager):
     client.force_login(manager)
     return client
+
+
+@pytest.fixture
+def controller(monkeypatch, nijmegen):
+    """A user with contract figures and youth access (no role has both today): an access
+    worker of Nijmegen given VIEW_CONTRACTS. The drill-down shows it the care of its own
+    youths (both toewijzingen are Nijmegen's)."""
+    perms = {**policy.ROLE_PERMS}
+    perms[Role.ACCESS_WORKER] = perms[Role.ACCESS_WORKER] | {Perm.VIEW_CONTRACTS}
+    monkeypatch.setattr(policy, "ROLE_PERMS", perms)
+    return UserFactory(username="controller", role=Role.ACCESS_WORKER, region=nijmegen.region,
+                       municipality=nijmegen)

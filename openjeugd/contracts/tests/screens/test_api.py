@@ -5,9 +5,7 @@ from decimal import Decimal
 
 from rest_framework.test import APIClient
 
-from openjeugd.accounts import policy
 from openjeugd.accounts.models import AccessLogEntry
-from openjeugd.accounts.policy import Perm
 from openjeugd.accounts.purposes import Purpose
 from openjeugd.accounts.roles import Role
 from openjeugd.contracts.models import Ceiling, Tariff
@@ -86,14 +84,9 @@ def test_policy_advisor_may_not_write(care, region, product):
     assert response.status_code == 403
 
 
-def test_drilldown_lines_for_youth_access_logged_as_api_reads(monkeypatch, ceilings, region):
-    # No role has contract figures and youth access today; give the RET chair both.
-    perms = {**policy.ROLE_PERMS, Role.RET_CHAIR: policy.ROLE_PERMS[Role.RET_CHAIR]
-             | {Perm.VIEW_CONTRACTS}}
-    monkeypatch.setattr(policy, "ROLE_PERMS", perms)
-    chair = UserFactory(role=Role.RET_CHAIR, region=region)
-    body = api(chair).get(f"/api/contracts/ceilings/{ceilings['region'].pk}/drilldown/").json()
+def test_drilldown_lines_for_youth_access_logged_as_api_reads(ceilings, controller):
+    body = api(controller).get(f"/api/contracts/ceilings/{ceilings['region'].pk}/drilldown/").json()
     assert [line["toegekend"] for line in body["lines"]] == ["1368.00"]
     assert sorted(t["toewijzing_nummer"] for t in body["toewijzingen"]) == ["1001", "1002"]
     assert AccessLogEntry.objects.filter(
-        user=chair, purpose=Purpose.CEILING_DRILLDOWN_API).count() == 2
+        user=controller, purpose=Purpose.CEILING_DRILLDOWN_API).count() == 2

@@ -5,12 +5,9 @@ counts to contract managers and lines only to a role with youth access (logged).
 from datetime import date
 from decimal import Decimal
 
-import pytest
 from django.urls import reverse
 
-from openjeugd.accounts import policy
 from openjeugd.accounts.models import AccessLogEntry
-from openjeugd.accounts.policy import Perm
 from openjeugd.accounts.purposes import Purpose
 from openjeugd.accounts.roles import Role
 from openjeugd.contracts import services
@@ -76,16 +73,6 @@ def test_contract_manager_sees_counts_only(manager_client, ceilings, manager):
     assert 'data-testid="toewijzing-count">2<' in page
     assert 'data-testid="counts-only"' in page and "Berg" not in page
     assert not AccessLogEntry.objects.filter(purpose=Purpose.CEILING_DRILLDOWN).exists()
-
-
-@pytest.fixture
-def controller(monkeypatch, region):
-    """A role with contract figures and youth access (none has both today): the drill-down
-    shows such a user the care itself, within its scope."""
-    perms = {**policy.ROLE_PERMS}
-    perms[Role.RET_CHAIR] = perms[Role.RET_CHAIR] | {Perm.VIEW_CONTRACTS}
-    monkeypatch.setattr(policy, "ROLE_PERMS", perms)
-    return UserFactory(username="controller", role=Role.RET_CHAIR, region=region)
 
 
 def test_youth_access_sees_the_lines_and_the_reads_are_logged(client, ceilings, controller):
