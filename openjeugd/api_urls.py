@@ -6,6 +6,7 @@ urlpatterns = [
     path("accounts/", include("openjeugd.accounts.api")),
     path("accounts/", include("openjeugd.accounts.api_users")),
     path("registry/", include("openjeugd.registry.api")),
+    path("contracts/", include("openjeugd.contracts.api")),
     path("ijw/", include("openjeugd.ijw.api")),
     path("ijw/actions/", include("openjeugd.ijw.api_actions")),
     path("pathways/", include("openjeugd.pathways.api")),

@@ -26,6 +26,8 @@ urlpatterns = [
 
 if "openjeugd.ijw" in settings.INSTALLED_APPS:
     urlpatterns.append(path("ijw/", include("openjeugd.ijw.urls")))
+if "openjeugd.contracts" in settings.INSTALLED_APPS:
+    urlpatterns.append(path("contracts/", include("openjeugd.contracts.urls")))
 
 if "openjeugd.monitoring" in settings.INSTALLED_APPS:
     urlpatterns.append(path("monitoring/", include("openjeugd.monitoring.urls")))

@@ -32,6 +32,9 @@ class Purpose(models.TextChoices):
     REGISTRY_MAINTENANCE = "registry_maintenance", _("registry maintenance")
     REGISTRY_ADMIN = "registry_admin", _("registry maintenance (admin)")
     DIVISION_LOAD = "division_load", _("loading the municipal division")
+    # Contracts (#9): the declaration lines and toewijzingen behind a budget figure.
+    CEILING_DRILLDOWN = "ceiling_drilldown", _("care behind a budget ceiling")
+    CEILING_DRILLDOWN_API = "ceiling_drilldown_api", _("care behind a budget ceiling (API)")
     USER_ADMIN = "user_admin", _("user management (admin)")
     DEMO_SETUP = "demo_setup", _("demo region set-up")
     LOGIN = "login", _("signing in")

@@ -48,6 +48,10 @@ NAV_ITEMS = [
             _("The users of your region: roles, scopes, access and passwords.")),
     NavItem(_("Registry of your region"), "registry:manage", Perm.CHANGE_REGISTRY,
             _("Population figures, registered providers, facilities and teams of your region.")),
+    NavItem(_("Contracts"), "contracts:contract-list", Perm.VIEW_CONTRACTS,
+            _("Contracts, lots, partners and tariffs of your region.")),
+    NavItem(_("Budget ceilings"), "contracts:ceiling-overview", Perm.VIEW_CONTRACTS,
+            _("Budget, committed, spent and forecast per ceiling; exports.")),
     NavItem(_("Access log"), "accounts:access-log", Perm.VIEW_ACCESS_LOG,
             _("Who read or changed which personal data, when and why.")),
 ]

@@ -21,6 +21,8 @@ decides whether a user may see it.
 from collections.abc import Callable
 from copy import copy
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 from itertools import product
 
 from django.contrib.auth.tokens import default_token_generator
@@ -30,6 +32,7 @@ from django.utils.http import urlsafe_base64_encode
 from openjeugd.accounts import policy
 from openjeugd.accounts.policy import Perm
 from openjeugd.accounts.roles import ScopeKind
+from openjeugd.contracts.models import Ceiling, Contract, ConversionRun, ConversionTable
 from openjeugd.ijw.models import Message
 from openjeugd.registry.models import CertifiedInstitution, Facility, Partnership, Team
 
@@ -164,6 +167,36 @@ def changes_registry_of(user, municipality) -> bool:
     return bool(codes) if municipality is None else municipality.code in codes
 
 
+# --- contracts (#9): region-wide for the roles with VIEW_CONTRACTS ------------------------------
+
+def _contracts_visible(user, obj) -> bool:
+    return (policy.has_perm(user, Perm.VIEW_CONTRACTS) and user.region_id is not None
+            and obj.region_id == user.region_id)
+
+
+def _matrix_contract(region):
+    """The world has no contracts: one per region, made when a contract route asks."""
+    return Contract.objects.get_or_create(region=region, reference="MATRIX-1", defaults={
+        "name": "Matrix", "procedure": Contract.Procedure.OPEN_HOUSE,
+        "status": Contract.Status.ACTIVE, "start_date": date(2026, 1, 1),
+        "initial_end_date": date(2030, 12, 31), "extension_options": 1})[0]
+
+
+def _matrix_ceiling(region):
+    return Ceiling.objects.get_or_create(region=region, year=2026, level=Ceiling.Level.REGION,
+                                         defaults={"amount": Decimal("1000000.00")})[0]
+
+
+def _matrix_table(region):
+    return ConversionTable.objects.get_or_create(region=region, name="Matrix", defaults={
+        "effective_date": date(2026, 7, 1)})[0]
+
+
+def _matrix_run(region):
+    return ConversionRun.objects.get_or_create(table=_matrix_table(region),
+                                               on_date=date(2026, 3, 10))[0]
+
+
 # --- kinds of objects in URLs --------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -257,6 +290,13 @@ KINDS: dict[str, Kind] = {
     "pathway_profile": Kind(_pathway("SupportProfile", "case__youth"), _pathway_part_visible),
     "pathway_switch": Kind(_pathway("ProfileSwitchRequest", "current__case__youth"),
                            lambda u, o: _pathway_case_visible(u, o.current.case)),
+    # Contracts (#9): objects of the user's own region; another region's answer 404.
+    "contract": Kind(lambda w, c: _matrix_contract(c.municipality.region), _contracts_visible),
+    "ceiling": Kind(lambda w, c: _matrix_ceiling(c.municipality.region), _contracts_visible),
+    "conversion_table": Kind(lambda w, c: _matrix_table(c.municipality.region),
+                             _contracts_visible),
+    "conversion_run": Kind(lambda w, c: _matrix_run(c.municipality.region),
+                           lambda u, o: _contracts_visible(u, o.table)),
 }
 
 
@@ -476,6 +516,33 @@ WEB_RULES: dict[str, Rule] = {
                                     body=lambda w, o, r: {}),
     "pathways:switch-decision": Rule(Perm.WORK_CASES, "pathway_switch", methods=_MANAGE,
                                      body=lambda w, o, r: {}),
+    # Contracts (#9): figures for VIEW_CONTRACTS, changes for MANAGE_CONTRACTS, all within the
+    # own region; an empty form answers 400 and writes nothing.
+    "contracts:contract-list": Rule(Perm.VIEW_CONTRACTS),
+    "contracts:contract-detail": Rule(Perm.VIEW_CONTRACTS, "contract"),
+    "contracts:ceiling-overview": Rule(Perm.VIEW_CONTRACTS, probes=("year",)),
+    "contracts:ceiling-overview-chart": Rule(Perm.VIEW_CONTRACTS, probes=("year", "section")),
+    "contracts:ceiling-export-xlsx": Rule(Perm.VIEW_CONTRACTS, probes=("year",)),
+    "contracts:ceiling-export-pdf": Rule(Perm.VIEW_CONTRACTS, probes=("year",)),
+    "contracts:ceiling-detail": Rule(Perm.VIEW_CONTRACTS, "ceiling"),
+    "contracts:ceiling-detail-chart": Rule(Perm.VIEW_CONTRACTS, "ceiling"),
+    "contracts:ceiling-drilldown": Rule(Perm.VIEW_CONTRACTS, "ceiling"),
+    "contracts:conversion-list": Rule(Perm.VIEW_CONTRACTS),
+    "contracts:conversion-run": Rule(Perm.VIEW_CONTRACTS, "conversion_run"),
+    "contracts:contract-create": Rule(Perm.MANAGE_CONTRACTS, methods=_MANAGE,
+                                      body=lambda w, o, r: {}),
+    "contracts:contract-extend": Rule(Perm.MANAGE_CONTRACTS, "contract", methods=_MANAGE,
+                                      body=lambda w, o, r: {}),
+    "contracts:contract-award": Rule(Perm.MANAGE_CONTRACTS, "contract", methods=_MANAGE,
+                                     body=lambda w, o, r: {}),
+    "contracts:tariff-create": Rule(Perm.MANAGE_CONTRACTS, "contract", methods=_MANAGE,
+                                    body=lambda w, o, r: {}),
+    "contracts:tariff-index": Rule(Perm.MANAGE_CONTRACTS, "contract", methods=_MANAGE,
+                                   body=lambda w, o, r: {}),
+    "contracts:ceiling-set": Rule(Perm.MANAGE_CONTRACTS, methods=_MANAGE,
+                                  body=lambda w, o, r: {}),
+    "contracts:conversion-apply": Rule(Perm.MANAGE_CONTRACTS, "conversion_table",
+                                       methods=("POST",), body=lambda w, o, r: {}),
 }
 
 API_RULES: dict[str, Rule] = {
@@ -596,6 +663,28 @@ API_RULES: dict[str, Rule] = {
     # Crisis intervention of an episode (api_intervention; branch pscreens).
     "POST /api/pathways/crises/{id}/intervention/": Rule(Perm.WORK_CASES, "pathway_crisis",
                                                          body=lambda w, o, r: {}),
+    # Contracts (#9): the screens' reads and writes, own region only.
+    "GET /api/contracts/contracts/": Rule(Perm.VIEW_CONTRACTS),
+    "POST /api/contracts/contracts/": Rule(Perm.MANAGE_CONTRACTS, body=lambda w, o, r: {}),
+    "GET /api/contracts/contracts/{id}/": Rule(Perm.VIEW_CONTRACTS, "contract"),
+    "POST /api/contracts/contracts/{id}/extend/": Rule(Perm.MANAGE_CONTRACTS, "contract",
+                                                      body=lambda w, o, r: {}),
+    "POST /api/contracts/contracts/{id}/award/": Rule(Perm.MANAGE_CONTRACTS, "contract",
+                                                     body=lambda w, o, r: {}),
+    "POST /api/contracts/contracts/{id}/tariffs/": Rule(Perm.MANAGE_CONTRACTS, "contract",
+                                                       body=lambda w, o, r: {}),
+    "POST /api/contracts/contracts/{id}/tariffs/index/": Rule(
+        Perm.MANAGE_CONTRACTS, "contract", body=lambda w, o, r: {}),
+    "GET /api/contracts/ceilings/": Rule(Perm.VIEW_CONTRACTS),
+    "GET /api/contracts/ceilings/export.xlsx": Rule(Perm.VIEW_CONTRACTS),
+    "GET /api/contracts/ceilings/export.pdf": Rule(Perm.VIEW_CONTRACTS),
+    "POST /api/contracts/ceilings/": Rule(Perm.MANAGE_CONTRACTS, body=lambda w, o, r: {}),
+    "GET /api/contracts/ceilings/{id}/": Rule(Perm.VIEW_CONTRACTS, "ceiling"),
+    "GET /api/contracts/ceilings/{id}/drilldown/": Rule(Perm.VIEW_CONTRACTS, "ceiling"),
+    "GET /api/contracts/conversion-tables/": Rule(Perm.VIEW_CONTRACTS),
+    "POST /api/contracts/conversion-tables/{id}/apply/": Rule(
+        Perm.MANAGE_CONTRACTS, "conversion_table", body=lambda w, o, r: {}),
+    "GET /api/contracts/conversion-runs/{id}/": Rule(Perm.VIEW_CONTRACTS, "conversion_run"),
 }
 
 
