@@ -115,7 +115,7 @@ class CeilingForm(forms.Form):
     efficiency_discount = forms.DecimalField(label=_("Efficiency discount (%)"), required=False,
                                              max_digits=5, decimal_places=2, min_value=0,
                                              max_value=100)
-    warning_percent = forms.IntegerField(label=_("Warn at (% used)"), required=False,
+    warning_percent = forms.IntegerField(label=_("Warn at percentage used"), required=False,
                                          min_value=1, max_value=100)
 
     def __init__(self, *args, region, **kwargs):
