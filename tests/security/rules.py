@@ -373,6 +373,8 @@ WEB_RULES: dict[str, Rule] = {
                                         body=lambda w, o, r: {}),
     "registry:manage-team-edit": Rule(Perm.CHANGE_REGISTRY, "managed_team", methods=_MANAGE,
                                       body=_team_body),
+    # Serving (issue 14): the load balancer's probe, answered by core.health before any session.
+    "healthz": Rule(PUBLIC),
 }
 
 API_RULES: dict[str, Rule] = {
