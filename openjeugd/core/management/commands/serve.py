@@ -37,7 +37,7 @@ class Command(BaseCommand):
         connections.close_all()
         sys.stdout.flush()
         command = gunicorn_command(options["host"], options["port"], options["gunicorn_args"])
-        os.execv(command[0], command)
+        os.execv(command[0], command)  # noqa: S606 - our own interpreter, fixed arguments
 
 
 def gunicorn_command(host: str, port: str, extra: list[str]) -> list[str]:
