@@ -169,12 +169,17 @@ if OIDC:
     LOGIN_REDIRECT_URL_FAILURE = "/login/"
 
 # Argon2 (Django's recommendation) for every new or changed password; a PBKDF2 hash from before
-# still verifies and is rehashed with Argon2 at that user's next login.
+# still verifies and is rehashed with Argon2 at that user's next login. Its cost: OWASP's argon2id
+# configuration by default (openjeugd.accounts.hashers says why not Django's).
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "openjeugd.accounts.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
 ]
+
+ARGON2_MEMORY_COST_KIB = env_int("ARGON2_MEMORY_COST_KIB", 19_456)
+ARGON2_TIME_COST = env_int("ARGON2_TIME_COST", 2)
+ARGON2_PARALLELISM = env_int("ARGON2_PARALLELISM", 1)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -154,11 +154,14 @@ def main() -> int:
         met = True
         for count in users:
             prefix = work / f"u{count}"
+            before = os.getloadavg()[0]
             run([locust, "-f", str(HERE / "locustfile.py"), "--headless", "--only-summary",
                  "-u", str(count), "-r", str(args.spawn_rate), "-t", args.time,
                  "--host", f"http://127.0.0.1:{args.port}", "--csv", str(prefix),
                  "--loglevel", "WARNING"], env, stdout=subprocess.DEVNULL)
             met = report(Path(f"{prefix}_stats.csv"), count) and met
+            print(f"Load average (1 min) before {before:.1f}, after {os.getloadavg()[0]:.1f} "
+                  "(other processes on this machine count too)")
         print(f"\nCSV files and the server log: {work}")
         return 0 if met else 1
     finally:

@@ -12,7 +12,7 @@ PASSWORD = "Voorjaar-in-Nijmegen-2026"  # noqa: S105
 
 
 def test_production_hashes_with_argon2_and_still_reads_pbkdf2():
-    assert production.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+    assert production.PASSWORD_HASHERS[0] == "openjeugd.accounts.hashers.Argon2PasswordHasher"
     assert any(h.endswith(".PBKDF2PasswordHasher") for h in production.PASSWORD_HASHERS)
 
 
@@ -37,6 +37,20 @@ def test_a_pbkdf2_user_logs_in_through_the_form_and_leaves_with_an_argon2_hash(d
 
     user.refresh_from_db()
     assert identify_hasher(user.password).algorithm == "argon2"
+    # argon2id with OWASP's cost: 19 MiB, 2 passes, 1 lane
+    assert user.password.startswith("argon2$argon2id$v=19$m=19456,t=2,p=1$")
     assert user.check_password(PASSWORD)
     response = log_in(Client(enforce_csrf_checks=True), "oud-wachtwoord", PASSWORD)
     assert response.status_code == 302 and response["Location"] == "/"
+
+
+def test_a_hash_with_other_argon2_costs_is_rehashed_at_login(db, settings):
+    from django.contrib.auth.hashers import Argon2PasswordHasher as DjangoDefaults
+
+    settings.PASSWORD_HASHERS = production.PASSWORD_HASHERS
+    user = UserFactory(username="zware-hash", role="policy_advisor")
+    user.password = DjangoDefaults().encode(PASSWORD, "vasteZoutWaarde12")  # 100 MiB, 8 lanes
+    user.save(update_fields=["password"])
+    assert log_in(Client(enforce_csrf_checks=True), "zware-hash", PASSWORD).status_code == 302
+    user.refresh_from_db()
+    assert "$m=19456,t=2,p=1$" in user.password
