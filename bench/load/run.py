@@ -77,6 +77,31 @@ def wait_for(url: str, server, seconds=300) -> None:
     raise SystemExit(f"{url} did not answer in time")
 
 
+def server_cpu_seconds(pid: int) -> float:
+    """CPU time of gunicorn: the master, its workers alive, and the workers it has reaped."""
+    ticks = os.sysconf("SC_CLK_TCK")
+
+    def stat(p):
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        return fields
+
+    total = 0.0
+    master = stat(pid)
+    if master is None:
+        return 0.0
+    # fields after the name: state ppid ... utime(12) stime(13) cutime(14) cstime(15)
+    total += sum(int(x) for x in master[11:15]) / ticks
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            fields = stat(entry.name)
+            if fields and int(fields[1]) == pid:
+                total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
 def machine() -> str:
     model = "?"
     cpuinfo = Path("/proc/cpuinfo")
@@ -87,6 +112,11 @@ def machine() -> str:
                 break
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return f"{cores} cores ({model}), Python {platform.python_version()}"
+
+
+def total_requests(stats_csv: Path) -> int:
+    rows = csv.DictReader(stats_csv.open(encoding="utf-8"))
+    return next(int(row["Request Count"]) for row in rows if row["Name"] == "Aggregated")
 
 
 def report(stats_csv: Path, users: int) -> bool:
@@ -154,12 +184,17 @@ def main() -> int:
         met = True
         for count in users:
             prefix = work / f"u{count}"
-            before = os.getloadavg()[0]
+            before, cpu_before = os.getloadavg()[0], server_cpu_seconds(server.pid)
             run([locust, "-f", str(HERE / "locustfile.py"), "--headless", "--only-summary",
                  "-u", str(count), "-r", str(args.spawn_rate), "-t", args.time,
                  "--host", f"http://127.0.0.1:{args.port}", "--csv", str(prefix),
                  "--loglevel", "WARNING"], env, stdout=subprocess.DEVNULL)
             met = report(Path(f"{prefix}_stats.csv"), count) and met
+            cpu = server_cpu_seconds(server.pid) - cpu_before
+            requests = total_requests(Path(f"{prefix}_stats.csv"))
+            print(f"Application CPU: {cpu:.1f} s for {requests} requests = "
+                  f"{1000 * cpu / max(requests, 1):.1f} ms per request (gunicorn only; "
+                  "PostgreSQL and locust run on the same machine)")
             print(f"Load average (1 min) before {before:.1f}, after {os.getloadavg()[0]:.1f} "
                   "(other processes on this machine count too)")
         print(f"\nCSV files and the server log: {work}")
