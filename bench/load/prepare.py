@@ -4,7 +4,8 @@ Seven roles log in with their demo account (`manage.py demo_logins`). The region
 administrator must also give a TOTP code, and django-otp accepts a code once per 30-second step
 per device, so the eighth role gets a pool of look-alike accounts of its own — same role, same
 region as the demo's `beheer` — each with a confirmed TOTP device whose secret is written to the
-JSON file. Run only against a throwaway database: it creates users and secrets.
+JSON file. The demo accounts' passwords are hashed again with the configured hasher. Run only
+against a throwaway database: it creates users and secrets.
 """
 
 import json
@@ -30,6 +31,10 @@ def main(path: str, pool_size: int) -> None:
         if role == Role.MESSAGE_CHANNEL:
             continue  # a service account: the API, not the screens
         account = User.objects.get(username=username)
+        # Hashed now with the configured hasher: many simulated users share this account, and
+        # a rehash at login (an older hash) would end the sessions the others just opened.
+        account.set_password(DEMO_PASSWORD)
+        account.save(update_fields=["password"])
         if role == Role.REGIONAL_ADMIN:
             admin = account
             roles.append({"role": role.value, "totp_pool": "regional_admin"})
