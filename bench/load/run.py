@@ -42,9 +42,9 @@ def parse_args():
     return parser.parse_args()
 
 
-def run(command, env, **kwargs):
+def run(command, env, check=True, **kwargs):
     print("$", " ".join(str(part) for part in command), flush=True)
-    subprocess.run(command, env=env, cwd=PROJECT, check=True, **kwargs)  # noqa: S603
+    subprocess.run(command, env=env, cwd=PROJECT, check=check, **kwargs)  # noqa: S603
 
 
 def throwaway_database(server_url: str) -> tuple[str, str]:
@@ -188,7 +188,12 @@ def main() -> int:
             run([locust, "-f", str(HERE / "locustfile.py"), "--headless", "--only-summary",
                  "-u", str(count), "-r", str(args.spawn_rate), "-t", args.time,
                  "--host", f"http://127.0.0.1:{args.port}", "--csv", str(prefix),
-                 "--loglevel", "WARNING"], env, stdout=subprocess.DEVNULL)
+                 "--loglevel", "WARNING"], env, check=False,  # exits 1 on any error
+                stdout=subprocess.DEVNULL)
+            exceptions = list(csv.DictReader(open(f"{prefix}_exceptions.csv", encoding="utf-8")))
+            if exceptions:
+                print(f"Exceptions in the simulated users: {len(exceptions)} kinds, e.g. "
+                      f"{exceptions[0]['Message']}")
             met = report(Path(f"{prefix}_stats.csv"), count) and met
             cpu = server_cpu_seconds(server.pid) - cpu_before
             requests = total_requests(Path(f"{prefix}_stats.csv"))
