@@ -43,3 +43,12 @@ def test_start_page_requires_login(client):
     response = client.get("/")
     assert response.status_code == 302
     assert "/login/" in response["Location"]
+
+
+def test_healthz_answers_plain_http_probes_while_pages_redirect_to_https(settings, db):
+    from django.test import Client
+
+    settings.SECURE_SSL_REDIRECT = True
+    client = Client()  # its middleware is loaded with the setting above
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/login/").status_code == 301
