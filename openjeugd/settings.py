@@ -212,7 +212,7 @@ STATICFILES_DIRS = [
 ]
 # `collectstatic` writes each file under a content-hashed name with gzip and brotli copies;
 # whitenoise serves those copies to browsers that accept them and lets browsers keep hashed
-# files for a year (their name changes when their content does).
+# files for ten years, immutable (their name changes when their content does).
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "openjeugd.core.storage.StaticFilesStorage"},
