@@ -13,7 +13,10 @@ from openjeugd.core.db_router import REPORTING_VIEWS, reporting_db, reporting_re
 from openjeugd.registry.models import Region
 from openjeugd.registry.tests.factories import MunicipalityFactory, RegionFactory, UserFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+# serialized_rollback: the flush after each test would otherwise drop what the migrations load
+# (and break the serialized tests after it).
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True,
+                                   databases=["default", "replica"])
 
 
 @pytest.fixture

@@ -82,7 +82,7 @@ def test_other_database_errors_stay_a_500(worker_client, monkeypatch, error):
     assert response.status_code == 500
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps the migrations' rows
 def test_a_real_slow_statement_gives_the_503_page(monkeypatch):
     """PostgreSQL: a `pg_sleep` beyond the statement timeout. SQLite has no statement timeout;
     its equivalent is a write lock held elsewhere beyond the busy timeout."""
