@@ -70,37 +70,14 @@ def test_serve_runs_the_app_as_production_would(tmp_path):
     port = free_port()
     server = start_server(tmp_path, port)
     try:
-        health = wait_until_up(port, server)
-        assert health.status == 200
-        assert json.loads(health.body) == {"status": "ok", "database": "ok"}
-
-        login = get(port, "/login/")
-        assert login.status == 200
-        html = login.body.decode()
-        assert 'name="csrfmiddlewaretoken"' in html
-        # {% static %} names the content-hashed copy collectstatic wrote.
-        css = re.search(r'href="(/static/utrecht/components/index\.[0-9a-f]{12}\.css)"', html)
-        assert css, "the page does not link the hashed stylesheet"
-
-        brotli = get(port, css.group(1), {"Accept-Encoding": "br, gzip"})
-        assert brotli.status == 200
-        assert brotli.getheader("Content-Encoding") == "br"
-        cache = brotli.getheader("Cache-Control")
-        assert "max-age=315360000" in cache and "immutable" in cache
-        gzip = get(port, css.group(1), {"Accept-Encoding": "gzip"})
-        assert gzip.getheader("Content-Encoding") == "gzip"
-        plain = get(port, css.group(1))
-        assert plain.getheader("Content-Encoding") is None
-        assert len(brotli.body) < len(gzip.body) < len(plain.body)
-
-        searched = get(port, f"/login/?bsn={BSN}&next=/registry/youths/")
-        assert searched.status == 200
-        missing = get(port, f"/registry/youths/{BSN}/")
-        assert missing.status in (302, 404)
-    finally:
+        check_the_running_server(port, server)
+    except AssertionError as failure:
         server.send_signal(signal.SIGTERM)
-        returncode = server.wait(timeout=60)
-    assert returncode == 0, "gunicorn did not stop gracefully on SIGTERM"
+        server.wait(timeout=60)
+        log = (tmp_path / "server.log").read_text()
+        raise AssertionError(f"{failure}\n--- server log ---\n{log[-6000:]}") from failure
+    server.send_signal(signal.SIGTERM)
+    assert server.wait(timeout=60) == 0, "gunicorn did not stop gracefully on SIGTERM"
 
     log = (tmp_path / "server.log").read_text()
     access = [line for line in log.splitlines() if '"GET /' in line]
@@ -109,3 +86,33 @@ def test_serve_runs_the_app_as_production_would(tmp_path):
     assert BSN not in log
     assert not any("?" in line for line in access), "a query string reached the access log"
     assert not any("/healthz" in line for line in access), "probes are not access-logged"
+
+
+def check_the_running_server(port, server):
+    health = wait_until_up(port, server)
+    assert health.status == 200
+    assert json.loads(health.body) == {"status": "ok", "database": "ok"}
+
+    login = get(port, "/login/")
+    assert login.status == 200
+    html = login.body.decode()
+    assert 'name="csrfmiddlewaretoken"' in html
+    # {% static %} names the content-hashed copy collectstatic wrote.
+    css = re.search(r'href="(/static/utrecht/components/index\.[0-9a-f]{12}\.css)"', html)
+    assert css, "the page does not link the hashed stylesheet"
+
+    brotli = get(port, css.group(1), {"Accept-Encoding": "br, gzip"})
+    assert brotli.status == 200
+    assert brotli.getheader("Content-Encoding") == "br"
+    cache = brotli.getheader("Cache-Control")
+    assert "max-age=315360000" in cache and "immutable" in cache
+    gzip = get(port, css.group(1), {"Accept-Encoding": "gzip"})
+    assert gzip.getheader("Content-Encoding") == "gzip"
+    plain = get(port, css.group(1))
+    assert plain.getheader("Content-Encoding") is None
+    assert len(brotli.body) < len(gzip.body) < len(plain.body)
+
+    searched = get(port, f"/login/?bsn={BSN}&next=/registry/youths/")
+    assert searched.status == 200
+    missing = get(port, f"/registry/youths/{BSN}/")
+    assert missing.status in (302, 404)
