@@ -11,7 +11,7 @@ DEMO_YEARS ?= 1
 DEMO_SEED ?= 7
 export IJW_XSD_DIR ?= $(abspath ../shared/ijw/xsd)
 
-.PHONY: demo test install assets migrate lint messages clean system-packages
+.PHONY: demo serve test install assets migrate lint messages clean system-packages
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,13 @@ demo: migrate
 		--years $(DEMO_YEARS) --seed $(DEMO_SEED) --reset
 	$(PY) manage.py demo_logins
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# As production runs it (docs/operations.md): DEBUG off, migrate, collectstatic, then gunicorn
+# with openjeugd/gunicorn_conf.py on http://$(HOST):$(PORT). Needs SECRET_KEY, ALLOWED_HOSTS and,
+# for real use, DATABASE_URL; behind a TLS proxy (or SECURE_SSL_REDIRECT=0 to try it locally).
+serve: install
+	mkdir -p var
+	HOST=$(HOST) PORT=$(PORT) $(PY) manage.py serve
 
 # Whole suite on SQLite; again on PostgreSQL when DATABASE_URL points at one. First the system
 # packages the browser tests need: installed when we may, else one line says what to install.

@@ -32,7 +32,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "django.contrib.staticfiles",
+    "openjeugd.core.apps.StaticFilesConfig",  # django.contrib.staticfiles, fewer files
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -53,6 +53,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Load-balancer probes answered before static files, sessions and users (core.health).
+    "openjeugd.core.health.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -65,6 +67,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "openjeugd.core.middleware.RequestIdMiddleware",
     "openjeugd.core.middleware.PrivateResponseMiddleware",
+    # The reads of the pages core.db_router names go to the read replica, when there is one.
+    "openjeugd.core.db_router.ReportingReadsMiddleware",
+    # A cancelled (too slow) statement or an unreachable database: a 503 page, not a 500.
+    "openjeugd.core.unavailable.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a lockout raised in any view into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -98,6 +104,25 @@ DATABASES = {
         conn_max_age=60,
     )
 }
+# Reports and monitoring may read from a PostgreSQL streaming replica (core.db_router says which
+# pages); every write and every other read stays on "default".
+if env("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(env("DATABASE_REPLICA_URL"), conn_max_age=60)
+DATABASE_ROUTERS = ["openjeugd.core.db_router.ReplicaRouter"]
+# The alias the router sends reporting reads to, or None: then everything reads from default.
+REPORTING_DATABASE = "replica" if "replica" in DATABASES else None
+# How long one SQL statement may run before PostgreSQL cancels it (0: no limit). Shorter than
+# the gunicorn worker timeout, so a slow page ends as a 503 page, not as a killed worker.
+DB_STATEMENT_TIMEOUT_MS = env_int("DB_STATEMENT_TIMEOUT_MS", 15_000)
+DB_CONNECT_TIMEOUT_S = env_int("DB_CONNECT_TIMEOUT_S", 5)
+# The 503 page's Retry-After (core.unavailable).
+UNAVAILABLE_RETRY_AFTER_S = env_int("UNAVAILABLE_RETRY_AFTER_S", 30)
+for _database in DATABASES.values():
+    if _database["ENGINE"].endswith("postgresql"):
+        _database.setdefault("OPTIONS", {}).update(
+            options=f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS}",
+            connect_timeout=DB_CONNECT_TIMEOUT_S,
+        )
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Wait for a lock instead of failing at once: the import CLI and the web server may write
     # at the same time in the demo.
@@ -144,6 +169,19 @@ if OIDC:
     AUTHENTICATION_BACKENDS.append("openjeugd.accounts.oidc.MatchingOIDCBackend")
     LOGIN_REDIRECT_URL_FAILURE = "/login/"
 
+# Argon2 (Django's recommendation) for every new or changed password; a PBKDF2 hash from before
+# still verifies and is rehashed with Argon2 at that user's next login. Its cost: OWASP's argon2id
+# configuration by default (openjeugd.accounts.hashers says why not Django's).
+PASSWORD_HASHERS = [
+    "openjeugd.accounts.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+]
+
+ARGON2_MEMORY_COST_KIB = env_int("ARGON2_MEMORY_COST_KIB", 19_456)
+ARGON2_TIME_COST = env_int("ARGON2_TIME_COST", 2)
+ARGON2_PARALLELISM = env_int("ARGON2_PARALLELISM", 1)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -173,12 +211,18 @@ STATICFILES_DIRS = [
     ]
     if path.exists()
 ]
+# `collectstatic` writes each file under a content-hashed name with gzip and brotli copies;
+# whitenoise serves those copies to browsers that accept them and lets browsers keep hashed
+# files for ten years, immutable (their name changes when their content does).
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "openjeugd.core.storage.StaticFilesStorage"},
 }
-WHITENOISE_USE_FINDERS = True
+# Serving straight from the source folders (no collectstatic) is for development only.
+WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
+# Files without a hash in their name (favicon, files linked by a fixed path): one hour.
+WHITENOISE_MAX_AGE = env_int("WHITENOISE_MAX_AGE", 0 if DEBUG else 3600)
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(PROJECT_DIR / "var" / "media")))
 
 # --- web hardening (docs/security-headers.md) -------------------------------------------------
@@ -188,8 +232,8 @@ SESSION_COOKIE_AGE = 8 * 3600
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
-# Load balancers probe /health over plain HTTP inside the network.
-SECURE_REDIRECT_EXEMPT = [r"^health$"]
+# Load balancers probe /healthz (and the older /health) over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz?$"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)

@@ -20,6 +20,13 @@ from openjeugd.settings import *  # noqa: E402, F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 - whitenoise warns when it is missing
+# No collectstatic before the tests: the live server of the browser tests serves the sources.
+WHITENOISE_USE_FINDERS = True
+
+# A second alias for the read-replica router's tests (core/tests/test_db_router.py): the test
+# database itself, reached over its own connection. Reporting reads use it only in tests that
+# set REPORTING_DATABASE="replica"; everywhere else they stay on default.
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
 
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     # A file instead of shared-cache memory: in the race tests two threads then wait for each

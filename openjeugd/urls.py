@@ -9,6 +9,7 @@ from openjeugd.core import views as core_views
 
 urlpatterns = [
     path("", core_views.home, name="home"),
+    path("healthz", core_views.health, name="healthz"),
     path("health", core_views.health, name="health"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
@@ -35,3 +36,6 @@ if "openjeugd.monitoring" in settings.INSTALLED_APPS:
 # Optional municipal single sign-on (docs/oidc.md).
 if settings.OIDC:
     urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
+
+# A database that cannot answer (timeout, unreachable) is a 503, not a 500 (core.unavailable).
+handler500 = "openjeugd.core.unavailable.server_error"

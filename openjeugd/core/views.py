@@ -1,27 +1,17 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.db import connection
-from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from openjeugd import __version__
+from openjeugd.core.health import health_response
 
 
 @never_cache
 @require_GET
 def health(request):
-    """Liveness and database readiness for load balancers and monitoring."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-        database = "ok"
-    except Exception:  # noqa: BLE001 - any failure means not ready
-        database = "unavailable"
-    status = 200 if database == "ok" else 503
-    return JsonResponse({"status": "ok" if status == 200 else "error", "database": database,
-                         "version": __version__}, status=status)
+    """Liveness and database readiness; normally answered earlier by core.health's middleware."""
+    return health_response()
 
 
 @login_required

@@ -543,6 +543,8 @@ WEB_RULES: dict[str, Rule] = {
                                   body=lambda w, o, r: {}),
     "contracts:conversion-apply": Rule(Perm.MANAGE_CONTRACTS, "conversion_table",
                                        methods=("POST",), body=lambda w, o, r: {}),
+    # Serving (issue 14): the load balancer's probe, answered by core.health before any session.
+    "healthz": Rule(PUBLIC),
 }
 
 API_RULES: dict[str, Rule] = {
