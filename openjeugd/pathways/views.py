@@ -45,8 +45,9 @@ def _back(case) -> str:
     return reverse("pathways:case-detail", args=[case.pk])
 
 
-def _form_page(request, form, save, *, title, case=None, about=""):
-    """POST: valid form → save(data) → back to the case; a refusal shows on the form (400)."""
+def _form_page(request, form, save, *, title, case=None, about="", back=_back):
+    """POST: valid form → save(data) → back to the case (or the page `back` names); a refusal
+    shows on the form (400). Shared by the care screens (views_care)."""
     if request.method == "POST" and form.is_valid():
         try:
             saved = save(form.cleaned_data)
@@ -54,10 +55,10 @@ def _form_page(request, form, save, *, title, case=None, about=""):
             _show(form, error)
         else:
             messages.success(request, _("Saved."))
-            return redirect(_back(saved if isinstance(saved, Case) else case))
+            return redirect(back(saved if isinstance(saved, Case) else case))
     return render(request, "pathways/form.html", {
         "form": form, "title": title, "case": case, "about": about,
-        "back": _back(case) if case else reverse("pathways:work-list"),
+        "back": back(case) if case else reverse("pathways:work-list"),
     }, status=400 if form.errors else 200)
 
 

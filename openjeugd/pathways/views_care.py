@@ -15,7 +15,7 @@ from openjeugd.accounts import policy
 from openjeugd.accounts.decorators import requires
 from openjeugd.accounts.policy import Perm
 from openjeugd.pathways import forms_care as forms
-from openjeugd.pathways import selectors_care
+from openjeugd.pathways import selectors_care, views
 from openjeugd.pathways.models import CrisisEpisode, Placement, ProfileSwitchRequest, SupportProfile
 from openjeugd.pathways.services import base, care, cases, crisis, outflow, profile
 
@@ -37,26 +37,9 @@ def _care(case) -> str:
 
 
 def _form_page(request, form, save, *, title, case, about=""):
-    """POST: valid form → save(data) → back to the care page; a refusal shows on the form."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            save(form.cleaned_data)
-        except ValidationError as error:
-            _show(form, error)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect(_care(case))
-    return render(request, "pathways/form.html", {
-        "form": form, "title": title, "case": case, "about": about, "back": _care(case),
-    }, status=400 if form.errors else 200)
-
-
-def _show(form, error: ValidationError) -> None:
-    if isinstance(error, base.Conflict) or not hasattr(error, "error_dict"):
-        form.add_error(None, error.messages)
-        return
-    for field, errors in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
+    """The case screens' form page, coming back to the care page."""
+    return views._form_page(request, form, save, title=title, case=case, about=about,
+                            back=_care)
 
 
 # --- the care page -------------------------------------------------------------------------------
