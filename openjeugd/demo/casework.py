@@ -167,8 +167,13 @@ def _expert_team(work: _Work) -> int:
         return 0
     _registration(work, age=13, opened=8, all_documents=False)
     _registration(work, age=14, opened=20)
-    _case, registration = _registration(work, age=15, opened=45)
+    case, registration = _registration(work, age=15, opened=45)
     _decide(work, registration, 30)
+    # The last resort, recorded as such (seed 000: hypermaatwerk only when nothing else fits).
+    care.record_hypermaatwerk(
+        work.worker, case=case, decided_on=work.day(28),
+        justification="Geen passende plek in het regionale aanbod (demo)",
+        alternatives_tried="Gezinshuis en behandelgroep aangevraagd; beide niet passend")
     made = 3
     if work.config.has_escalation_ladder:
         _case, registration = _registration(work, age=11, opened=40)

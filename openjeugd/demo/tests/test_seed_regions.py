@@ -36,8 +36,10 @@ from openjeugd.pathways.models import (
     CrisisEpisode,
     Escalation,
     ExpertTeamRegistration,
+    Hypermaatwerk,
     Measurement,
     Move,
+    OneOnOneSupport,
     OutflowPlan,
     PathwayConfig,
     Placement,
@@ -166,6 +168,7 @@ def check_cases_exist_in_every_state_of_the_pathway(region):
     assert Beschikking.objects.filter(case__in=found, message__code="JW301").exists()
     assert Move.objects.filter(case__in=found, voluntary=True).exists()
     assert Placement.objects.filter(case__in=found, ended_on__isnull=True).exists()
+    assert OneOnOneSupport.objects.filter(placement__case__in=found).exists()
     assert CrisisEpisode.objects.filter(case__in=found, intervened_at__isnull=True).exists()
     assert OutflowPlan.objects.filter(case__in=found, planned_outflow_on__isnull=False,
                                       follow_up_arranged_on__isnull=True).exists()
@@ -173,6 +176,7 @@ def check_cases_exist_in_every_state_of_the_pathway(region):
     registrations = ExpertTeamRegistration.objects.filter(case__in=found)
     if config.has_expert_team:
         assert registrations.filter(status="decided").exists()
+        assert Hypermaatwerk.objects.filter(case__in=found).exists()
         waiting = found.filter(referrals__target="expert_team", registrations__isnull=True)
         assert waiting.exists()  # documents incomplete: registration not yet possible
         assert not RegistrationDocument.objects.filter(
