@@ -145,9 +145,9 @@ def generate(youths: int, first: date, last: date, rnd: random.Random) -> dict:
     """Column lists per fact table (the ids are the rows' primary keys)."""
     t = {
         "youth": _columns("id", "bsn", "birth_date", "municipality_id"),
-        "toewijzing": _columns("id", "toewijzing_nummer", "municipality_id", "provider_id", "youth_id",
-                               "referentie_aanbieder", "product_categorie", "product_code",
-                               "ingangsdatum", "einddatum"),
+        "toewijzing": _columns("id", "toewijzing_nummer", "municipality_id", "provider_id",
+                               "youth_id", "referentie_aanbieder", "product_categorie",
+                               "product_code", "ingangsdatum", "einddatum"),
         "verzoek": _columns("id", "municipality_id", "provider_id", "youth_id",
                             "referentie_aanbieder", "verwijzer", "answer_due"),
         "start": _columns("id", "toewijzing_id", "youth_id", "provider_id", "municipality_id",
@@ -329,7 +329,8 @@ def run_child(url: str, workdir: Path, period: dict, args) -> dict:
     if args.profile:
         command.append("--profile")
     env = {**os.environ, "DATABASE_URL": url}
-    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    done = subprocess.run(command, env=env, capture_output=True, text=True,  # noqa: S603
+                          check=False)
     sys.stderr.write(done.stderr)
     if done.returncode:
         raise SystemExit(f"child for {url} failed")
@@ -389,8 +390,15 @@ def fill(workdir: Path):
     """The generated rows into the fact tables in bulk; returns the region."""
     from django.db import connection, transaction
 
-    from openjeugd.ijw.models import (Declaratie, Message, Prestatie, Start, Stop, Toewijzing,
-                                      Verzoek)
+    from openjeugd.ijw.models import (
+        Declaratie,
+        Message,
+        Prestatie,
+        Start,
+        Stop,
+        Toewijzing,
+        Verzoek,
+    )
     from openjeugd.registry.models import Municipality, Provider, Region, Youth
 
     region = Region.objects.get(name=REGION)
@@ -444,7 +452,7 @@ def fill(workdir: Path):
         if connection.vendor == "postgresql":
             for model in models.values():
                 table = model._meta.db_table
-                cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608 - our table names
                                f"(SELECT max(id) FROM {table}))")
             cursor.execute("ANALYZE")
         else:
@@ -463,7 +471,8 @@ def _bulk_insert(connection, table: str, columns: dict[str, list]) -> None:
         else:
             marks = ", ".join("?" for _ in names)
             cursor.cursor.executemany(
-                f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})", rows)
+                f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})",  # noqa: S608
+                rows)
 
 
 # --- DuckDB ----------------------------------------------------------------------------------
@@ -480,7 +489,7 @@ def duckdb_indicators(workdir: Path, first: date, last: date, repeat: int) -> tu
         began = time.perf_counter()
         db = duckdb.connect()
         for name in TABLES:
-            db.execute(f"CREATE VIEW {name} AS SELECT * FROM "
+            db.execute(f"CREATE VIEW {name} AS SELECT * FROM "  # noqa: S608 - our file names
                        f"read_parquet('{workdir / (name + '.parquet')}')")
         db.execute("CREATE TABLE hulpvorm (categorie VARCHAR, hulpvorm VARCHAR)")
         db.executemany("INSERT INTO hulpvorm VALUES (?, ?)",
@@ -589,14 +598,14 @@ def _duckdb_figures(db, periods, today: date) -> dict:
         (youths, total, started, herhaald, ended, duration, running) = db.execute(
             DUCKDB_PERIOD, args).fetchone()
 
-        def grouped(sql, **extra):
-            return dict(sorted(db.execute(sql, {**args, **extra}).fetchall()))
+        def grouped(sql, args=args):
+            return dict(sorted(db.execute(sql, args).fetchall()))
 
         inp = ("FROM t WHERE label = $label AND tstart <= plast AND (tend IS NULL OR tend >= "
                "pfirst)")
         reasons = grouped("SELECT reden, count(*) FROM t WHERE label = $label AND tend "
                           "BETWEEN pfirst AND plast AND reden IS NOT NULL GROUP BY 1")
-        follow = db.execute(f"""
+        follow = db.execute("""
             SELECT count(*) FILTER (until <= $today),
                    count(*) FILTER (until <= $today AND NOT EXISTS (
                      SELECT 1 FROM t o WHERE o.label = 'today' AND o.bsn = e.bsn

@@ -8,13 +8,13 @@ data reads; the plain ones serve the command line, which logs under its OS user.
 from collections.abc import Callable
 from datetime import date
 
-from django.db.models import Q, Sum
+from django.db.models import Case, IntegerField, Q, Sum, Value, When
 from django.http import Http404
 
 from openjeugd.accounts import policy
 from openjeugd.accounts.purposes import Purpose
 from openjeugd.ijw.models import Prestatie, Start, Stop, Verzoek
-from openjeugd.monitoring import seams, spending
+from openjeugd.monitoring import cbs, seams, spending
 from openjeugd.monitoring.cbs import codes, figures, trajectories
 from openjeugd.monitoring.cbs.deliveries import Report, StartFact, StopFact, deliveries
 from openjeugd.monitoring.cbs.periods import Period, half_years
@@ -99,18 +99,22 @@ def region_indicators(region, first: date, last: date, *, today: date,
     """The indicator set per half year (clipped to [first, last]) and per municipality."""
     starts, stops = facts(region, scope=scope)
     hulpvorm_of = seams.hulpvorm_lookup(region)
-    everything, _ = trajectories(starts, stops, hulpvorm_of, as_of=today)
+    clipped = [Period(max(first, half.first), min(last, half.last))
+               for half in half_years(first, last)]
+    known_on = cbs.trajectories_on(starts, stops, hulpvorm_of,
+                                   [today, *(period.last for period in clipped)])
+    everything = known_on[today]
     _, report = deliveries(starts, stops, hulpvorm_of, as_of=last)
     # Only measurements of trajectories in view: a provider's scope sees its own.
     in_view = {(t.bsn, t.provider) for t in everything}
     measured = [m for m in seams.measurements(region, first, last)
                 if (m.bsn, m.provider) in in_view]
     periods, municipalities = [], {}
-    for half in half_years(first, last):
-        period = Period(max(first, half.first), min(last, half.last))
-        known, _ = trajectories(starts, stops, hulpvorm_of, as_of=period.last)
+    costs = _spending_rows(region, clipped, scope)
+    for index, period in enumerate(clipped):
+        known = known_on[period.last]
         found = figures.period_figures(known, everything, period, measured, today=today)
-        found["kosten"] = spending.spending(_spending_rows(region, period, scope))
+        found["kosten"] = spending.spending(costs.get(index, []))
         periods.append(found)
         municipalities[period.label] = figures.per_municipality(known, period)
     return {
@@ -123,17 +127,24 @@ def region_indicators(region, first: date, last: date, *, today: date,
     }
 
 
-def _spending_rows(region, period: Period, scope: Scope | None) -> list[tuple]:
+def _spending_rows(region, periods: list[Period], scope: Scope | None) -> dict[int, list]:
     """Granted and declared amounts per youth for the lines whose product period starts in
-    the period: one grouped query. Refused lines are granted 0; credits are negative."""
+    each period (by index): one grouped query over all periods, one pass over the lines.
+    Refused lines are granted 0; credits are negative."""
     lines = Prestatie.objects.filter(declaratie__municipality__region=region,
-                                     begindatum__range=(period.first, period.last))
+                                     begindatum__range=(periods[0].first, periods[-1].last))
     if scope is not None:
         lines = lines.filter(scope(municipality="declaratie__municipality"))
-    return list(lines.values("youth__bsn").annotate(
+    which = Case(*(When(begindatum__range=(p.first, p.last), then=Value(index))
+                   for index, p in enumerate(periods)), output_field=IntegerField())
+    rows = lines.annotate(period=which).values("period", "youth__bsn").annotate(
         granted=Sum("toegekend"), declared=Sum("ingediend"),
         credits=Sum("toegekend", filter=Q(toegekend__lt=0)),
-    ).values_list("youth__bsn", "granted", "declared", "credits").order_by())
+    ).values_list("period", "youth__bsn", "granted", "declared", "credits").order_by()
+    by_period: dict[int, list] = {}
+    for index, *row in rows:
+        by_period.setdefault(index, []).append(tuple(row))
+    return by_period
 
 
 # --- access-controlled ----------------------------------------------------------------------
