@@ -9,16 +9,19 @@ from collections.abc import Callable
 from datetime import date
 
 from django.db.models import Case, IntegerField, Q, Sum, Value, When
+from django.db.models.functions import ExtractMonth, ExtractYear
 from django.http import Http404
+from django.utils import timezone
 
 from openjeugd.accounts import policy
 from openjeugd.accounts.purposes import Purpose
-from openjeugd.ijw.models import Prestatie, Start, Stop, Verzoek
-from openjeugd.monitoring import cbs, seams, spending
+from openjeugd.ijw.models import Message, Prestatie, Start, Stop, Verzoek
+from openjeugd.monitoring import cbs, process, seams, spending, steering
 from openjeugd.monitoring.cbs import codes, figures, trajectories
 from openjeugd.monitoring.cbs.deliveries import Report, StartFact, StopFact, deliveries
 from openjeugd.monitoring.cbs.periods import Period, half_years
 from openjeugd.monitoring.cbs.trajectories import Trajectory, overlapping, record
+from openjeugd.registry.models import Provider
 
 # The viewer's scope as a function of the paths to municipality and provider (policy.scope_q
 # with the user bound); None: the whole region (the command line).
@@ -120,6 +123,8 @@ def region_indicators(region, first: date, last: date, *, today: date,
     return {
         "regio": region.name, "van": first.isoformat(), "tot_en_met": last.isoformat(),
         "perioden": periods, "per_gemeente": municipalities,
+        "sturing": region_steering(region, first, last, today=today, scope=scope),
+        "processen": region_process(region, first, last, today=today, scope=scope),
         "niet_gekoppelde_producten": [
             {"productcategorie": u.product_categorie, "productcode": u.product_code,
              "starts": u.starts, "jeugdigen": u.youths} for u in report.unmapped],
@@ -145,6 +150,63 @@ def _spending_rows(region, periods: list[Period], scope: Scope | None) -> dict[i
     for index, *row in rows:
         by_period.setdefault(index, []).append(tuple(row))
     return by_period
+
+
+def region_steering(region, first: date, last: date, *, today: date,
+                    scope: Scope | None = None) -> dict:
+    """Seed 001's sturingsinformatie from the granted lines whose product period starts in
+    [first, last]: two grouped queries (per youth and product, per month for the forecast of
+    the year of `last`)."""
+    lines = Prestatie.objects.filter(declaratie__municipality__region=region,
+                                     begindatum__range=(first, last))
+    if scope is not None:
+        lines = lines.filter(scope(municipality="declaratie__municipality"))
+    rows = lines.values("declaratie__municipality__code", "provider__agb_code",
+                        "product_categorie", "product_code", "youth__bsn",
+                        year=ExtractYear("begindatum")).annotate(
+        granted=Sum("toegekend")).values_list(
+        "declaratie__municipality__code", "provider__agb_code", "product_categorie",
+        "product_code", "youth__bsn", "year", "granted").order_by()
+    amounts = [steering.Amount(gemeente, agb, f"{categorie}/{code}", bsn, year, granted)
+               for gemeente, agb, categorie, code, bsn, year, granted in rows]
+    months = list(lines.filter(begindatum__year=last.year).values(
+        "declaratie__municipality__code", month=ExtractMonth("begindatum")).annotate(
+        granted=Sum("toegekend")).values_list(
+        "declaratie__municipality__code", "month", "granted").order_by())
+    names = dict(Provider.objects.filter(agb_code__in={a.provider for a in amounts})
+                 .values_list("agb_code", "name"))
+    return steering.steering(amounts, [(g, last.year, m, v) for g, m, v in months], names,
+                             year=last.year, today=today)
+
+
+def region_process(region, first: date, last: date, *, today: date,
+                   scope: Scope | None = None) -> dict:
+    """Message deadlines for the exchanges received in [first, last] (Amsterdam dates):
+    heenberichten with their return or JW325 (ijw keeps `answered_at` on the message), and
+    requests (JW315/JW317) with their answer (on the Verzoek)."""
+    received = Q(received_at__date__range=(first, last))
+    messages = Message.objects.filter(received, municipality__region=region,
+                                      answer_due__isnull=False)
+    requests = Verzoek.objects.filter(municipality__region=region,
+                                      message__received_at__date__range=(first, last))
+    if scope is not None:
+        messages, requests = messages.filter(scope()), requests.filter(scope())
+    exchanges = []
+    for code, direction, at, answered in messages.values_list(
+            "code", "direction", "received_at", "answered_at"):
+        if code == "JW323":
+            kind = "declaratie_antwoord"
+        else:
+            kind = "retour" if direction == Message.Direction.IN else "retour_aanbieders"
+        exchanges.append(process.Exchange(kind, _local(at), answered and _local(answered)))
+    for at, answered in requests.values_list("message__received_at", "answered_at"):
+        exchanges.append(process.Exchange("antwoord_verzoek", _local(at),
+                                          answered and _local(answered)))
+    return process.deadlines(exchanges, today=today)
+
+
+def _local(moment) -> date:
+    return timezone.localtime(moment).date()
 
 
 # --- access-controlled ----------------------------------------------------------------------

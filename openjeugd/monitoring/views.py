@@ -1,6 +1,7 @@
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from openjeugd.accounts.decorators import requires
 from openjeugd.accounts.policy import Perm
@@ -23,9 +24,21 @@ def dashboard(request):
     periods = figures["perioden"]
     latest = periods[-1]["periode"] if periods else None
     municipalities = _municipality_rows(figures["per_gemeente"].get(latest, {}))
+    steering = figures["sturing"]["regio"]
+    process = _process_rows(figures["processen"])
     return render(request, "monitoring/dashboard.html", {
         "form": form, "figures": figures, "periods": periods, "latest": latest,
-        "municipalities": municipalities,
+        "municipalities": municipalities, "steering": steering,
+        "referrers": periods[-1]["jeugdigen_per_verwijzer"] if periods else {},
+        "process": process,
+        "provider_chart": charts.bars(
+            _("Granted per provider (top 10, €)"),
+            [row["naam"] for row in steering["top_aanbieders"]],
+            [(_("granted"), [_chart_amount(row["toegekend"])
+                             for row in steering["top_aanbieders"]])]),
+        "process_chart": charts.bars(
+            _("Messages answered on time (%)"), [row["label"] for row in process],
+            [(_("on time"), [_chart_amount(row["op_tijd"]["percentage"]) for row in process])]),
         "period_chart": charts.bars(
             _("Trajectories per half year"), [p["periode"] for p in periods],
             [(_("started"), [p["gestart"] for p in periods]),
@@ -35,6 +48,24 @@ def dashboard(request):
             [(_("started"), [row["gestart"] for row in municipalities]),
              (_("ended"), [row["beeindigd"] for row in municipalities])]),
     })
+
+
+PROCESS_LABELS = {
+    "retour": _lazy("Returns by the region (3 working days)"),
+    "retour_aanbieders": _lazy("Returns by providers (3 working days)"),
+    "antwoord_verzoek": _lazy("Answers to requests (5 working days)"),
+    "declaratie_antwoord": _lazy("Declaration answers (10 working days)"),
+}
+
+
+def _process_rows(per_kind: dict) -> list[dict]:
+    return [{"kind": kind, "label": str(PROCESS_LABELS[kind]), **row}
+            for kind, row in per_kind.items()]
+
+
+def _chart_amount(text: str | None) -> float | None:
+    # Drawing only: the tables show the exact Decimal figures.
+    return None if text is None else float(text)
 
 
 def _municipality_rows(per_code: dict) -> list[dict]:
