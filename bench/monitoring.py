@@ -196,9 +196,9 @@ class _Generator:
         municipality = rnd.choice(self.municipalities)
         youth_id = self._new_youth(bsn, municipality)
         span = (self.last - self.first).days
-        begin = self.first + timedelta(days=rnd.randrange(int(span * 0.6)))
+        begin = self.first + timedelta(days=rnd.randrange(int(span * 0.5)))
         provider = category = None
-        episodes = 1 + sum(rnd.random() < p for p in (0.8, 0.55, 0.35, 0.2, 0.1))
+        episodes = 1 + sum(rnd.random() < p for p in (0.9, 0.7, 0.5, 0.3, 0.15))
         moves = rnd.random() < 0.05
         for episode in range(episodes):
             if provider is None or rnd.random() >= 0.3:
@@ -208,10 +208,16 @@ class _Generator:
                 # A move: the old municipality's toewijzing ended the day before (JZ002 07).
                 municipality = 1 + municipality % len(self.municipalities)
                 youth_id = self._new_youth(bsn, municipality)
-            end = begin + timedelta(days=rnd.randrange(90, 1500))
+            end = begin + timedelta(days=rnd.randrange(90, 1800))
             running = end > self.last
             self.episode(youth_id, municipality, provider, category, begin,
                          None if running else end)
+            if rnd.random() < 0.55:
+                # A second product alongside (another provider, another category).
+                self.episode(youth_id, municipality,
+                             1 + min(int(rnd.paretovariate(1.2)) - 1, PROVIDERS - 1),
+                             rnd.choices(self.categories, self.category_weights)[0], begin,
+                             None if running else end)
             if running:
                 return
             if moves and episode == 0:
@@ -513,13 +519,15 @@ def duckdb_indicators(workdir: Path, first: date, last: date, repeat: int) -> tu
 # Deliveries as known on each period's last day (and "today"), merged into CBS trajectories
 # exactly as monitoring/cbs does: per BSN, provider, hulpvorm; a start on or before the
 # running maximum end (running = no end) continues; so does a start the day after in another
-# municipality (a move). The generated data has no temporary stops (JZ588 20).
+# municipality (a move). Ties (two products of one hulpvorm starting the same day) are broken
+# as Python's stable sort does, by the start's id. The generated data has no temporary stops
+# (JZ588 20).
 DUCKDB_TRAJECTORIES = """
 CREATE TABLE sf AS
 SELECT coalesce('t' || s.toewijzing_id, 'g' || s.youth_id || '-' || s.provider_id || '-'
                 || s.municipality_id || '-' || s.product_categorie) AS link,
-       y.bsn, s.provider_id AS provider, s.municipality_id AS gemeente, h.hulpvorm,
-       s.begindatum,
+       s.id AS sid, y.bsn, s.provider_id AS provider, s.municipality_id AS gemeente,
+       h.hulpvorm, s.begindatum,
        CASE WHEN s.toewijzing_id IS NULL THEN NULL ELSE coalesce(v.verwijzer, '01') END
          AS verwijzer
 FROM start s JOIN youth y ON y.id = s.youth_id
@@ -535,7 +543,7 @@ SELECT coalesce('t' || toewijzing_id, 'g' || youth_id || '-' || provider_id || '
 FROM stop WHERE reden_beeindiging <> '20';
 
 CREATE TABLE d AS
-SELECT p.label, p.pfirst, p.plast, s.bsn, s.provider, s.hulpvorm, s.gemeente, s.verwijzer,
+SELECT p.label, p.pfirst, p.plast, s.sid, s.bsn, s.provider, s.hulpvorm, s.gemeente, s.verwijzer,
        s.begindatum AS dstart, e.dend, e.reden
 FROM periods p JOIN sf s ON s.begindatum <= p.known_on
 LEFT JOIN LATERAL (
@@ -547,14 +555,15 @@ CREATE TABLE d2 AS
 SELECT *, sum(CASE WHEN prev_end IS NULL OR NOT (dstart <= prev_end
              OR (dstart = prev_end + 1 AND gemeente <> prev_gemeente)) THEN 1 ELSE 0 END)
           OVER (PARTITION BY label, bsn, provider, hulpvorm ORDER BY dstart, coalesce(dend, DATE
-                '9999-12-31') ROWS UNBOUNDED PRECEDING) AS grp
+                '9999-12-31'), sid ROWS UNBOUNDED PRECEDING) AS grp
 FROM (
   SELECT *,
     max(coalesce(dend, DATE '9999-12-31')) OVER w AS prev_end,
-    arg_max(gemeente, coalesce(dend, DATE '9999-12-31')) OVER w AS prev_gemeente
+    arg_max(gemeente, [coalesce(dend, DATE '9999-12-31') - DATE '1970-01-01',
+                       DATE '1970-01-01' - dstart, -sid]) OVER w AS prev_gemeente
   FROM d
   WINDOW w AS (PARTITION BY label, bsn, provider, hulpvorm ORDER BY dstart,
-               coalesce(dend, DATE '9999-12-31')
+               coalesce(dend, DATE '9999-12-31'), sid
                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
 );
 
@@ -563,9 +572,10 @@ SELECT label, any_value(pfirst) AS pfirst, any_value(plast) AS plast, bsn, provi
        hulpvorm, grp,
        min(dstart) AS tstart,
        CASE WHEN bool_or(dend IS NULL) THEN NULL ELSE max(dend) END AS tend,
-       first(reden ORDER BY dend DESC) AS reden_jz,
-       first(verwijzer ORDER BY dstart, coalesce(dend, DATE '9999-12-31')) AS verwijzer,
-       first(gemeente ORDER BY dstart DESC, coalesce(dend, DATE '9999-12-31')) AS gemeente
+       first(reden ORDER BY dend DESC, dstart, sid) AS reden_jz,
+       first(verwijzer ORDER BY dstart, coalesce(dend, DATE '9999-12-31'), sid) AS verwijzer,
+       first(gemeente ORDER BY dstart DESC, coalesce(dend, DATE '9999-12-31'), sid)
+         AS gemeente
 FROM d2 GROUP BY label, bsn, provider, hulpvorm, grp;
 
 CREATE TABLE t AS
