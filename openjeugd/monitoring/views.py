@@ -1,3 +1,4 @@
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -5,7 +6,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from openjeugd.accounts.decorators import requires
 from openjeugd.accounts.policy import Perm
-from openjeugd.monitoring import charts, selectors
+from openjeugd.monitoring import charts, reports, selectors
 from openjeugd.monitoring.forms import PeriodForm, default_period
 from openjeugd.registry.models import Municipality
 
@@ -15,10 +16,7 @@ def dashboard(request):
     """Trajectories started and ended per half year and per municipality: figures of the
     user's region (no personal data), each chart with its table."""
     today = timezone.localdate()
-    first, last = default_period(today)
-    form = PeriodForm(request.GET or None, initial={"van": first, "tot": last})
-    if form.is_bound and form.is_valid():
-        first, last = form.cleaned_data["van"], form.cleaned_data["tot"]
+    form, first, last = _period(request, today)
     figures = selectors.indicators_for(request.user, request.user.region, first, last,
                                        today=today)
     periods = figures["perioden"]
@@ -48,6 +46,42 @@ def dashboard(request):
             [(_("started"), [row["gestart"] for row in municipalities]),
              (_("ended"), [row["beeindigd"] for row in municipalities])]),
     })
+
+
+REPORT_TYPES = {"pdf": "application/pdf",
+                "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+@requires(Perm.VIEW_REGION_FIGURES)
+def report(request, kind):
+    """The monitoring report for the chosen period (default: the dashboard's), as PDF or
+    Excel, from the same selector as the dashboard. A bad period is refused, not widened."""
+    if kind not in REPORT_TYPES:
+        raise Http404
+    today = timezone.localdate()
+    form, first, last = _period(request, today)
+    if form.is_bound and not form.is_valid():
+        return HttpResponseBadRequest(" ".join(
+            f"{field}: {' '.join(errors)}" for field, errors in form.errors.items()))
+    figures = selectors.indicators_for(request.user, request.user.region, first, last,
+                                       today=today)
+    names = dict(Municipality.objects.filter(region=request.user.region)
+                 .values_list("code", "name"))
+    if kind == "pdf":
+        content = reports.pdf(reports.html(figures, municipalities=names))
+    else:
+        content = reports.xlsx(figures, municipalities=names)
+    response = HttpResponse(content, content_type=REPORT_TYPES[kind])
+    response["Content-Disposition"] = f'attachment; filename="{reports.filename(figures, kind)}"'
+    return response
+
+
+def _period(request, today):
+    first, last = default_period(today)
+    form = PeriodForm(request.GET or None, initial={"van": first, "tot": last})
+    if form.is_bound and form.is_valid():
+        first, last = form.cleaned_data["van"], form.cleaned_data["tot"]
+    return form, first, last
 
 
 PROCESS_LABELS = {

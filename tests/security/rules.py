@@ -202,6 +202,9 @@ KINDS: dict[str, Kind] = {
     "certified_institution": Kind(
         _first(CertifiedInstitution, lambda c: {"regions": c.municipality.region}),
         _registry_visible),
+    # Monitoring reports (#11, monitor2): "pdf" and "xlsx" exist, "csv" does not.
+    "report_format": Kind(lambda w, c: "xlsx", lambda u, o: True, lookup=str, missing="csv",
+                          extras=lambda w: {"pdf": "pdf"}),
 }
 
 
@@ -375,6 +378,8 @@ WEB_RULES: dict[str, Rule] = {
                                       body=_team_body),
     # Monitoring (#11): region figures, no personal data; the period is a query.
     "monitoring:dashboard": Rule(Perm.VIEW_REGION_FIGURES, probes=("van", "tot")),
+    # Monitoring reports (#11, monitor2): the dashboard's figures as PDF or Excel.
+    "monitoring:report": Rule(Perm.VIEW_REGION_FIGURES, "report_format", probes=("van", "tot")),
 }
 
 API_RULES: dict[str, Rule] = {
