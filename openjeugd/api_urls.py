@@ -8,4 +8,5 @@ urlpatterns = [
     path("registry/", include("openjeugd.registry.api")),
     path("ijw/", include("openjeugd.ijw.api")),
     path("ijw/actions/", include("openjeugd.ijw.api_actions")),
+    path("monitoring/", include("openjeugd.monitoring.api")),
 ]

@@ -451,6 +451,10 @@ API_RULES: dict[str, Rule] = {
     "POST /api/ijw/actions/verzoeken-wijziging/": Rule(
         Perm.EXCHANGE_MESSAGES, "youth", may_act=sends_as_a_provider,
         body=_request_change_body),
+    # Monitoring (#11, monitor2): figures of the own region; trajectories are person-level
+    # (VIEW_YOUTH, only the youths the user may open, logged); the period is a query.
+    "GET /api/monitoring/indicators/": Rule(Perm.VIEW_REGION_FIGURES),
+    "GET /api/monitoring/trajectories/": Rule(Perm.VIEW_YOUTH),
 }
 
 
