@@ -5,11 +5,11 @@ Only the functions ending in `_for` decide access (through accounts.policy) and 
 data reads; the plain ones serve the command line, which logs under its OS user.
 """
 
+from calendar import monthrange
 from collections.abc import Callable
 from datetime import date
 
 from django.db.models import Case, IntegerField, Q, Sum, Value, When
-from django.db.models.functions import ExtractMonth, ExtractYear
 from django.http import Http404
 from django.utils import timezone
 
@@ -21,6 +21,7 @@ from openjeugd.monitoring.cbs import codes, figures, trajectories
 from openjeugd.monitoring.cbs.deliveries import Report, StartFact, StopFact, deliveries
 from openjeugd.monitoring.cbs.periods import Period, half_years
 from openjeugd.monitoring.cbs.trajectories import Trajectory, overlapping, record
+from openjeugd.monitoring.spending import ZERO
 from openjeugd.registry.models import Provider
 
 # The viewer's scope as a function of the paths to municipality and provider (policy.scope_q
@@ -113,7 +114,8 @@ def region_indicators(region, first: date, last: date, *, today: date,
     measured = [m for m in seams.measurements(region, first, last)
                 if (m.bsn, m.provider) in in_view]
     periods, municipalities = [], {}
-    costs = _spending_rows(region, clipped, scope)
+    sums = _line_sums(region, clipped, scope)
+    costs = _per_youth(sums)
     for index, period in enumerate(clipped):
         known = known_on[period.last]
         found = figures.period_figures(known, everything, period, measured, today=today)
@@ -123,7 +125,8 @@ def region_indicators(region, first: date, last: date, *, today: date,
     return {
         "regio": region.name, "van": first.isoformat(), "tot_en_met": last.isoformat(),
         "perioden": periods, "per_gemeente": municipalities,
-        "sturing": region_steering(region, first, last, today=today, scope=scope),
+        "sturing": region_steering(region, first, last, today=today, scope=scope,
+                                   sums=(clipped, sums)),
         "processen": region_process(region, first, last, today=today, scope=scope),
         "niet_gekoppelde_producten": [
             {"productcategorie": u.product_categorie, "productcode": u.product_code,
@@ -132,51 +135,72 @@ def region_indicators(region, first: date, last: date, *, today: date,
     }
 
 
-def _spending_rows(region, periods: list[Period], scope: Scope | None) -> dict[int, list]:
-    """Granted and declared amounts per youth for the lines whose product period starts in
-    each period (by index): one grouped query over all periods, one pass over the lines.
-    Refused lines are granted 0; credits are negative."""
+def _line_sums(region, periods: list[Period], scope: Scope | None) -> list[tuple]:
+    """The declaration lines whose product period starts in one of the periods, summed per
+    period (index), municipality, provider, product and youth: granted, declared and credits
+    (granted < 0). One grouped query, one pass over the lines, for both the spending and the
+    sturingsinformatie. Refused lines are granted 0; credits are negative."""
     lines = Prestatie.objects.filter(declaratie__municipality__region=region,
                                      begindatum__range=(periods[0].first, periods[-1].last))
     if scope is not None:
         lines = lines.filter(scope(municipality="declaratie__municipality"))
-    which = Case(*(When(begindatum__range=(p.first, p.last), then=Value(index))
-                   for index, p in enumerate(periods)), output_field=IntegerField())
-    rows = lines.annotate(period=which).values("period", "youth__bsn").annotate(
+    which = _buckets([(index, p.first, p.last) for index, p in enumerate(periods)])
+    keys = ("period", "declaratie__municipality__code", "provider__agb_code",
+            "product_categorie", "product_code", "youth__bsn")
+    return list(lines.annotate(period=which).values(*keys).annotate(
         granted=Sum("toegekend"), declared=Sum("ingediend"),
         credits=Sum("toegekend", filter=Q(toegekend__lt=0)),
-    ).values_list("period", "youth__bsn", "granted", "declared", "credits").order_by()
-    by_period: dict[int, list] = {}
-    for index, *row in rows:
-        by_period.setdefault(index, []).append(tuple(row))
-    return by_period
+    ).values_list(*keys, "granted", "declared", "credits").order_by())
+
+
+def _per_youth(sums: list[tuple]) -> dict[int, list]:
+    """Per period (index): (bsn, granted, declared, credits) per youth, as spending() takes
+    them; a database sum over no rows (no credits) is NULL and counts as zero."""
+    by_period: dict[int, dict] = {}
+    for index, _gemeente, _agb, _categorie, _code, bsn, *amounts in sums:
+        youth = by_period.setdefault(index, {}).setdefault(bsn, [ZERO, ZERO, ZERO])
+        for position, amount in enumerate(amounts):
+            youth[position] += amount or ZERO
+    return {index: [(bsn, *amounts) for bsn, amounts in youths.items()]
+            for index, youths in by_period.items()}
 
 
 def region_steering(region, first: date, last: date, *, today: date,
-                    scope: Scope | None = None) -> dict:
+                    scope: Scope | None = None, sums: tuple | None = None) -> dict:
     """Seed 001's sturingsinformatie from the granted lines whose product period starts in
-    [first, last]: two grouped queries (per youth and product, per month for the forecast of
-    the year of `last`)."""
+    [first, last]: the line sums per half year (shared with the spending when given) and one
+    grouped query per month for the forecast of the year of `last`. Months are bucketed with
+    date ranges, not EXTRACT: SQLite runs Django's EXTRACT as a Python function per row."""
     lines = Prestatie.objects.filter(declaratie__municipality__region=region,
                                      begindatum__range=(first, last))
     if scope is not None:
         lines = lines.filter(scope(municipality="declaratie__municipality"))
-    rows = lines.values("declaratie__municipality__code", "provider__agb_code",
-                        "product_categorie", "product_code", "youth__bsn",
-                        year=ExtractYear("begindatum")).annotate(
-        granted=Sum("toegekend")).values_list(
-        "declaratie__municipality__code", "provider__agb_code", "product_categorie",
-        "product_code", "youth__bsn", "year", "granted").order_by()
-    amounts = [steering.Amount(gemeente, agb, f"{categorie}/{code}", bsn, year, granted)
-               for gemeente, agb, categorie, code, bsn, year, granted in rows]
-    months = list(lines.filter(begindatum__year=last.year).values(
-        "declaratie__municipality__code", month=ExtractMonth("begindatum")).annotate(
+    if sums is None:
+        periods = [Period(max(first, h.first), min(last, h.last))
+                   for h in half_years(first, last)]
+        sums = (periods, _line_sums(region, periods, scope))
+    periods, rows = sums
+    # Half years never straddle a calendar year, so each row's year is its period's.
+    amounts = [steering.Amount(gemeente, agb, f"{categorie}/{code}", bsn,
+                               periods[index].first.year, granted or ZERO)
+               for index, gemeente, agb, categorie, code, bsn, granted, *_ in rows]
+    months = _buckets([(month, date(last.year, month, 1),
+                        date(last.year, month, monthrange(last.year, month)[1]))
+                       for month in range(1, 13)])
+    per_month = list(lines.filter(begindatum__year=last.year).annotate(month=months).values(
+        "declaratie__municipality__code", "month").annotate(
         granted=Sum("toegekend")).values_list(
         "declaratie__municipality__code", "month", "granted").order_by())
     names = dict(Provider.objects.filter(agb_code__in={a.provider for a in amounts})
                  .values_list("agb_code", "name"))
-    return steering.steering(amounts, [(g, last.year, m, v) for g, m, v in months], names,
+    return steering.steering(amounts, [(g, last.year, m, v) for g, m, v in per_month], names,
                              year=last.year, today=today)
+
+
+def _buckets(ranges: list[tuple[int, date, date]]) -> Case:
+    """The number of the range holding the line's begindatum."""
+    return Case(*(When(begindatum__range=(low, high), then=Value(number))
+                  for number, low, high in ranges), output_field=IntegerField())
 
 
 def region_process(region, first: date, last: date, *, today: date,
