@@ -11,5 +11,6 @@ urlpatterns = [
     path("ijw/actions/", include("openjeugd.ijw.api_actions")),
     path("pathways/", include("openjeugd.pathways.api")),
     path("pathways/", include("openjeugd.pathways.api_care")),
-    path("pathways/", include("openjeugd.pathways.api_intervention")),  # pscreens
+    path("pathways/", include("openjeugd.pathways.api_intervention")),
+    path("monitoring/", include("openjeugd.monitoring.api")),
 ]

@@ -5,20 +5,24 @@ Only the functions ending in `_for` decide access (through accounts.policy) and 
 data reads; the plain ones serve the command line, which logs under its OS user.
 """
 
+from calendar import monthrange
 from collections.abc import Callable
 from datetime import date
 
-from django.db.models import Q, Sum
+from django.db.models import Case, IntegerField, Q, Sum, Value, When
 from django.http import Http404
+from django.utils import timezone
 
 from openjeugd.accounts import policy
 from openjeugd.accounts.purposes import Purpose
-from openjeugd.ijw.models import Prestatie, Start, Stop, Verzoek
-from openjeugd.monitoring import seams, spending
+from openjeugd.ijw.models import Message, Prestatie, Start, Stop, Verzoek
+from openjeugd.monitoring import cbs, process, seams, spending, steering
 from openjeugd.monitoring.cbs import codes, figures, trajectories
 from openjeugd.monitoring.cbs.deliveries import Report, StartFact, StopFact, deliveries
 from openjeugd.monitoring.cbs.periods import Period, half_years
 from openjeugd.monitoring.cbs.trajectories import Trajectory, overlapping, record
+from openjeugd.monitoring.spending import ZERO
+from openjeugd.registry.models import Provider
 
 # The viewer's scope as a function of the paths to municipality and provider (policy.scope_q
 # with the user bound); None: the whole region (the command line).
@@ -99,23 +103,31 @@ def region_indicators(region, first: date, last: date, *, today: date,
     """The indicator set per half year (clipped to [first, last]) and per municipality."""
     starts, stops = facts(region, scope=scope)
     hulpvorm_of = seams.hulpvorm_lookup(region)
-    everything, _ = trajectories(starts, stops, hulpvorm_of, as_of=today)
+    clipped = [Period(max(first, half.first), min(last, half.last))
+               for half in half_years(first, last)]
+    known_on = cbs.trajectories_on(starts, stops, hulpvorm_of,
+                                   [today, *(period.last for period in clipped)])
+    everything = known_on[today]
     _, report = deliveries(starts, stops, hulpvorm_of, as_of=last)
     # Only measurements of trajectories in view: a provider's scope sees its own.
     in_view = {(t.bsn, t.provider) for t in everything}
     measured = [m for m in seams.measurements(region, first, last)
                 if (m.bsn, m.provider) in in_view]
     periods, municipalities = [], {}
-    for half in half_years(first, last):
-        period = Period(max(first, half.first), min(last, half.last))
-        known, _ = trajectories(starts, stops, hulpvorm_of, as_of=period.last)
+    sums = _line_sums(region, clipped, scope)
+    costs = _per_youth(sums)
+    for index, period in enumerate(clipped):
+        known = known_on[period.last]
         found = figures.period_figures(known, everything, period, measured, today=today)
-        found["kosten"] = spending.spending(_spending_rows(region, period, scope))
+        found["kosten"] = spending.spending(costs.get(index, []))
         periods.append(found)
         municipalities[period.label] = figures.per_municipality(known, period)
     return {
         "regio": region.name, "van": first.isoformat(), "tot_en_met": last.isoformat(),
         "perioden": periods, "per_gemeente": municipalities,
+        "sturing": region_steering(region, first, last, today=today, scope=scope,
+                                   sums=(clipped, sums)),
+        "processen": region_process(region, first, last, today=today, scope=scope),
         "niet_gekoppelde_producten": [
             {"productcategorie": u.product_categorie, "productcode": u.product_code,
              "starts": u.starts, "jeugdigen": u.youths} for u in report.unmapped],
@@ -123,17 +135,102 @@ def region_indicators(region, first: date, last: date, *, today: date,
     }
 
 
-def _spending_rows(region, period: Period, scope: Scope | None) -> list[tuple]:
-    """Granted and declared amounts per youth for the lines whose product period starts in
-    the period: one grouped query. Refused lines are granted 0; credits are negative."""
+def _line_sums(region, periods: list[Period], scope: Scope | None) -> list[tuple]:
+    """The declaration lines whose product period starts in one of the periods, summed per
+    period (index), municipality, provider, product and youth: granted, declared and credits
+    (granted < 0). One grouped query, one pass over the lines, for both the spending and the
+    sturingsinformatie. Refused lines are granted 0; credits are negative."""
     lines = Prestatie.objects.filter(declaratie__municipality__region=region,
-                                     begindatum__range=(period.first, period.last))
+                                     begindatum__range=(periods[0].first, periods[-1].last))
     if scope is not None:
         lines = lines.filter(scope(municipality="declaratie__municipality"))
-    return list(lines.values("youth__bsn").annotate(
+    which = _buckets([(index, p.first, p.last) for index, p in enumerate(periods)])
+    keys = ("period", "declaratie__municipality__code", "provider__agb_code",
+            "product_categorie", "product_code", "youth__bsn")
+    return list(lines.annotate(period=which).values(*keys).annotate(
         granted=Sum("toegekend"), declared=Sum("ingediend"),
         credits=Sum("toegekend", filter=Q(toegekend__lt=0)),
-    ).values_list("youth__bsn", "granted", "declared", "credits").order_by())
+    ).values_list(*keys, "granted", "declared", "credits").order_by())
+
+
+def _per_youth(sums: list[tuple]) -> dict[int, list]:
+    """Per period (index): (bsn, granted, declared, credits) per youth, as spending() takes
+    them; a database sum over no rows (no credits) is NULL and counts as zero."""
+    by_period: dict[int, dict] = {}
+    for index, _gemeente, _agb, _categorie, _code, bsn, *amounts in sums:
+        youth = by_period.setdefault(index, {}).setdefault(bsn, [ZERO, ZERO, ZERO])
+        for position, amount in enumerate(amounts):
+            youth[position] += amount or ZERO
+    return {index: [(bsn, *amounts) for bsn, amounts in youths.items()]
+            for index, youths in by_period.items()}
+
+
+def region_steering(region, first: date, last: date, *, today: date,
+                    scope: Scope | None = None, sums: tuple | None = None) -> dict:
+    """Seed 001's sturingsinformatie from the granted lines whose product period starts in
+    [first, last]: the line sums per half year (shared with the spending when given) and one
+    grouped query per month for the forecast of the year of `last`. Months are bucketed with
+    date ranges, not EXTRACT: SQLite runs Django's EXTRACT as a Python function per row."""
+    lines = Prestatie.objects.filter(declaratie__municipality__region=region,
+                                     begindatum__range=(first, last))
+    if scope is not None:
+        lines = lines.filter(scope(municipality="declaratie__municipality"))
+    if sums is None:
+        periods = [Period(max(first, h.first), min(last, h.last))
+                   for h in half_years(first, last)]
+        sums = (periods, _line_sums(region, periods, scope))
+    periods, rows = sums
+    # Half years never straddle a calendar year, so each row's year is its period's.
+    amounts = [steering.Amount(gemeente, agb, f"{categorie}/{code}", bsn,
+                               periods[index].first.year, granted or ZERO)
+               for index, gemeente, agb, categorie, code, bsn, granted, *_ in rows]
+    months = _buckets([(month, date(last.year, month, 1),
+                        date(last.year, month, monthrange(last.year, month)[1]))
+                       for month in range(1, 13)])
+    per_month = list(lines.filter(begindatum__year=last.year).annotate(month=months).values(
+        "declaratie__municipality__code", "month").annotate(
+        granted=Sum("toegekend")).values_list(
+        "declaratie__municipality__code", "month", "granted").order_by())
+    names = dict(Provider.objects.filter(agb_code__in={a.provider for a in amounts})
+                 .values_list("agb_code", "name"))
+    return steering.steering(amounts, [(g, last.year, m, v) for g, m, v in per_month], names,
+                             year=last.year, today=today)
+
+
+def _buckets(ranges: list[tuple[int, date, date]]) -> Case:
+    """The number of the range holding the line's begindatum."""
+    return Case(*(When(begindatum__range=(low, high), then=Value(number))
+                  for number, low, high in ranges), output_field=IntegerField())
+
+
+def region_process(region, first: date, last: date, *, today: date,
+                   scope: Scope | None = None) -> dict:
+    """Message deadlines for the exchanges received in [first, last] (Amsterdam dates):
+    heenberichten with their return or JW325 (ijw keeps `answered_at` on the message), and
+    requests (JW315/JW317) with their answer (on the Verzoek)."""
+    received = Q(received_at__date__range=(first, last))
+    messages = Message.objects.filter(received, municipality__region=region,
+                                      answer_due__isnull=False)
+    requests = Verzoek.objects.filter(municipality__region=region,
+                                      message__received_at__date__range=(first, last))
+    if scope is not None:
+        messages, requests = messages.filter(scope()), requests.filter(scope())
+    exchanges = []
+    for code, direction, at, answered in messages.values_list(
+            "code", "direction", "received_at", "answered_at"):
+        if code == "JW323":
+            kind = "declaratie_antwoord"
+        else:
+            kind = "retour" if direction == Message.Direction.IN else "retour_aanbieders"
+        exchanges.append(process.Exchange(kind, _local(at), answered and _local(answered)))
+    for at, answered in requests.values_list("message__received_at", "answered_at"):
+        exchanges.append(process.Exchange("antwoord_verzoek", _local(at),
+                                          answered and _local(answered)))
+    return process.deadlines(exchanges, today=today)
+
+
+def _local(moment) -> date:
+    return timezone.localtime(moment).date()
 
 
 # --- access-controlled ----------------------------------------------------------------------

@@ -68,6 +68,18 @@ def test_dashboard_in_dutch_draws_its_charts(advisor, live_server, dutch_page):
     assert page.locator("[data-testid=municipalities] tbody th").inner_text() == (
         "Nijmegen (0268)")
     widths = page.eval_on_selector_all("img.oj-chart", "imgs => imgs.map(i => i.naturalWidth)")
-    assert widths == [640, 640]  # both SVGs decoded and drawn
+    # Half years, municipalities, message deadlines (no declarations: no provider chart).
+    assert widths == [640, 640, 640]  # every SVG decoded and drawn
+    process = page.locator("[data-testid=process] tbody tr")
+    assert process.count() == 4
+    # The JW306 return Open Jeugd sent while taking the JW305: on time, 100 %.
+    assert process.nth(0).locator("td").nth(0).inner_text() == "1"
+    assert process.nth(0).locator("td").nth(4).inner_text() == "100,0 %"
+    # The report links carry the period; the session downloads the PDF and the workbook.
+    for kind, magic in (("pdf", b"%PDF"), ("xlsx", b"PK")):
+        link = page.locator(f"[data-testid=report-links] a[href*='report.{kind}']")
+        assert "van=2026-01-01" in link.get_attribute("href")
+        download = page.request.get(base + link.get_attribute("href"))
+        assert download.status == 200 and download.body().startswith(magic)
     assert page.csp_violations == []
     assert [url for url in page.loaded if not url.startswith((base, "data:"))] == []

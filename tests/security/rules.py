@@ -297,6 +297,9 @@ KINDS: dict[str, Kind] = {
                              _contracts_visible),
     "conversion_run": Kind(lambda w, c: _matrix_run(c.municipality.region),
                            lambda u, o: _contracts_visible(u, o.table)),
+    # Monitoring reports (#11, monitor2): "pdf" and "xlsx" exist, "csv" does not.
+    "report_format": Kind(lambda w, c: "xlsx", lambda u, o: True, lookup=str, missing="csv",
+                          extras=lambda w: {"pdf": "pdf"}),
 }
 
 
@@ -545,6 +548,8 @@ WEB_RULES: dict[str, Rule] = {
                                        methods=("POST",), body=lambda w, o, r: {}),
     # Serving (issue 14): the load balancer's probe, answered by core.health before any session.
     "healthz": Rule(PUBLIC),
+    # Monitoring reports (#11, monitor2): the dashboard's figures as PDF or Excel.
+    "monitoring:report": Rule(Perm.VIEW_REGION_FIGURES, "report_format", probes=("van", "tot")),
 }
 
 API_RULES: dict[str, Rule] = {
@@ -687,6 +692,10 @@ API_RULES: dict[str, Rule] = {
     "POST /api/contracts/conversion-tables/{id}/apply/": Rule(
         Perm.MANAGE_CONTRACTS, "conversion_table", body=lambda w, o, r: {}),
     "GET /api/contracts/conversion-runs/{id}/": Rule(Perm.VIEW_CONTRACTS, "conversion_run"),
+    # Monitoring (#11, monitor2): figures of the own region; trajectories are person-level
+    # (VIEW_YOUTH, only the youths the user may open, logged); the period is a query.
+    "GET /api/monitoring/indicators/": Rule(Perm.VIEW_REGION_FIGURES),
+    "GET /api/monitoring/trajectories/": Rule(Perm.VIEW_YOUTH),
 }
 
 

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from .deliveries import HulpvormOf, Report, StartFact, StopFact, deliveries
+from .deliveries import HulpvormOf, Report, StartFact, StopFact, deliveries, deliveries_on
 from .trajectories import Trajectory, merge
 
 
@@ -11,3 +11,10 @@ def trajectories(starts: list[StartFact], stops: list[StopFact], hulpvorm_of: Hu
     """Every trajectory the facts make, as known on `as_of` (None: everything)."""
     found, report = deliveries(starts, stops, hulpvorm_of, as_of=as_of)
     return merge(found), report
+
+
+def trajectories_on(starts: list[StartFact], stops: list[StopFact], hulpvorm_of: HulpvormOf,
+                    days: list[date]) -> dict[date, list[Trajectory]]:
+    """trajectories(..., as_of=day)[0] for each day, sharing the per-start work."""
+    return {day: merge(found)
+            for day, found in deliveries_on(starts, stops, hulpvorm_of, days).items()}

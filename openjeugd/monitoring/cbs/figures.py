@@ -82,7 +82,7 @@ def _count(values) -> dict:
 
 # Keys whose value is not a count of youths or trajectories.
 _NOT_COUNTS = {"periode", "van", "tot_en_met", "percentage", "gemiddelde",
-               "gemiddelde_duur_dagen"}
+               "gemiddelde_duur_dagen", "jaar", "maanden", "termijn_werkdagen"}
 
 
 def suppress_small_cells(figures):
@@ -114,6 +114,9 @@ def _suppress_derived(original: dict, out: dict) -> None:
         # Amounts over 1-4 youths are as telling as their count.
         out.update(dict.fromkeys(("toegekend", "ingediend", "gecrediteerd",
                                   "gemiddeld_per_jeugdige")))
+    elif "toegekend" in out and "jeugdigen" in out and out["jeugdigen"] is None:
+        # A provider's or product's amount over 1-4 youths (sturingsinformatie).
+        out["toegekend"] = None
     if "gemiddelde_duur_dagen" in out:
         out["gemiddelde_duur_dagen"] = (original["gemiddelde_duur_dagen"]
                                         if out.get("beeindigd") is not None else None)

@@ -23,6 +23,21 @@ class Trajectory:
     hulpvorm: str
     members: list[Delivery] = field(default_factory=list)
     herhaald_beroep: bool = False
+    # Kept by add() so `last` and `end` cost nothing per call (the indicator set asks them
+    # hundreds of thousands of times at regional scale); equal to the definitions in `last`.
+    _running: int = field(default=0, repr=False, compare=False)
+    _latest: Delivery | None = field(default=None, repr=False, compare=False)
+
+    def add(self, delivery: Delivery) -> None:
+        self.members.append(delivery)
+        self._running += delivery.running
+        # The latest end; on the same day a definitive stop outweighs a temporary one. Only a
+        # strictly later key replaces, as max() keeps the first of equals.
+        if delivery.end is not None and (
+                self._latest is None
+                or (delivery.end, not delivery.paused) > (self._latest.end,
+                                                          not self._latest.paused)):
+            self._latest = delivery
 
     @property
     def start(self) -> date:
@@ -31,17 +46,15 @@ class Trajectory:
 
     @property
     def last(self) -> Delivery | None:
-        """The member that ends the trajectory: None while any member runs."""
-        if any(member.running for member in self.members):
-            return None
-        # The latest end; on the same day a definitive stop outweighs a temporary one.
-        return max(self.members, key=lambda member: (member.end, not member.paused))
+        """The member that ends the trajectory: None while any member runs; else the one with
+        the latest end, a definitive stop outweighing a temporary one on the same day."""
+        return None if self._running else self._latest
 
     @property
     def end(self) -> date | None:
         # §3.3 "de einddatum wordt pas ingevuld als de laatste zorg eindigt"; a temporary stop
         # (JZ588 20) as the last word means care is expected to resume: no end yet.
-        last = self.last
+        last = None if self._running else self._latest
         return None if last is None or last.paused else last.end
 
     @property
@@ -98,7 +111,7 @@ def merge(deliveries: Iterable[Delivery]) -> list[Trajectory]:
             if current is None or not current.takes(delivery):
                 current = Trajectory(bsn, provider, hulpvorm)
                 trajectories.append(current)
-            current.members.append(delivery)
+            current.add(delivery)
     mark_herhaald_beroep(trajectories)
     return sorted(trajectories, key=lambda t: (t.start, t.bsn, t.provider, t.hulpvorm))
 

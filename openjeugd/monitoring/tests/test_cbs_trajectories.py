@@ -196,3 +196,26 @@ def test_record_has_exactly_the_command_line_keys():
         "verwijzer": "02", "datum_aanvang": "2026-01-14", "datum_einde": "2026-06-30",
         "reden_beeindiging": "01", "herhaald_beroep": False}
     assert tuple(record(t, date(2026, 6, 30))) == RECORD_KEYS
+
+
+def test_trajectories_on_several_days_equal_one_call_per_day():
+    # The shared fast path (cbs.trajectories_on) against the definition per day, on facts with
+    # a temporary stop later followed by a definitive one on the same start, a move and a
+    # start after the last day. Hand-checked on 31 Mar: A paused on 28 Feb (JZ588 20), so its
+    # trajectory runs (end None); on 30 Jun A's definitive stop of 31 May (JZ588 31) ends it.
+    starts = [start("A", date(2026, 1, 1)),
+              start("B", date(2026, 6, 1), gemeente=BERG, youth_id=2),
+              start("C", date(2026, 8, 1), categorie="34", code="34A01")]
+    stops = [stop("A", date(2026, 1, 1), date(2026, 2, 28), codes.TEMPORARY_STOP),
+             stop("A", date(2026, 1, 1), date(2026, 5, 31), "31")]
+    days = [date(2026, 3, 31), date(2026, 6, 30), date(2026, 12, 31)]
+    shared = cbs.trajectories_on(starts, stops, hulpvorm_of, days)
+    for day in days:
+        alone, _ = build(starts, stops, as_of=day)
+        assert [record(t, day) for t in shared[day]] == [record(t, day) for t in alone]
+    assert shared[days[0]][0].end is None
+    # 30 Jun: A (1 Jan - 31 May, Nijmegen) and B (from 1 Jun, Berg en Dal) are one
+    # trajectory: a start the day after the end in another municipality is a move (§7.5).
+    [moved] = shared[days[1]]
+    assert (moved.start, moved.end, moved.gemeente_on(days[1])) == (date(2026, 1, 1), None,
+                                                                    BERG)

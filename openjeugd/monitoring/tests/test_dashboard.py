@@ -67,3 +67,29 @@ def test_amounts_are_shown_the_dutch_way(client, running, deliver, user_with):
                           HTTP_ACCEPT_LANGUAGE="nl").content.decode()
     row = html.split('data-testid="periods"', 1)[1].split("</tr>", 2)[1]
     assert row.count("1.368,00") == 2
+
+
+def test_steering_and_process_tables_beside_their_charts(client, running, deliver, user_with):
+    # The running fixture delivered a JW301 (ours, from history; no JW302 yet) and a JW305
+    # (answered at once with the JW306). Add February's declaration 16 x 85.50 = 1368.00 on
+    # the ambulant product 32/32A01 of De Linde.
+    line = samples.sample_prestatie(categorie="32", productcode="32A01")
+    deliver(samples.sample_jw323(prestaties=[line]))
+    client.force_login(user_with(Role.POLICY_ADVISOR))
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    response = client.get(reverse("monitoring:dashboard"),
+                          {"van": "2026-01-01", "tot": "2026-06-30"})
+    html = response.content.decode()
+    top = html.split('data-testid="top-providers"', 1)[1].split("</table>", 1)[0]
+    assert "Jeugdhulp De Linde" in top and "1,368.00" in top
+    product = html.split('data-testid="per-product"', 1)[1].split("</table>", 1)[0]
+    assert "32/32A01" in product and "1,368.00" in product
+    # The region's returns: the JW306 and the JW325, both sent the day the message came in.
+    rows = {row["kind"]: row for row in response.context["process"]}
+    assert rows["retour"]["binnen_termijn"] == 1
+    assert rows["declaratie_antwoord"]["op_tijd"]["percentage"] == "100.0"
+    for chart in ("provider_chart", "process_chart"):
+        svg = base64.b64decode(response.context[chart].split(",", 1)[1]).decode()
+        assert "<script" not in svg
+    assert "Jeugdhulp De Linde" in base64.b64decode(
+        response.context["provider_chart"].split(",", 1)[1]).decode()

@@ -128,3 +128,45 @@ def check_fast_path_equals_the_plain_definition(region, fast_path):
 
     plain, fast = rows(plain_facts(region)), rows(fast_path(region))
     assert plain[0] and fast == plain
+
+
+# --- the indicator set's fast path ----------------------------------------------------------
+# region_indicators shares work between half years (cbs.trajectories_on: one hulpvorm lookup
+# and one Delivery per start and known stops; one grouped spending query over all periods).
+# The plain definition: trajectories() as known on each period's last day, and the spending
+# summed per youth in Python from every declaration line as a model object.
+
+def plain_indicators(region, first, last, *, today):
+    from openjeugd.monitoring import seams, spending
+    from openjeugd.monitoring.cbs import figures as cbs_figures
+    from openjeugd.monitoring.cbs.periods import Period, half_years
+
+    starts, stops = plain_facts(region)
+    hulpvorm_of = seams.hulpvorm_lookup(region)
+    everything, _ = trajectories(starts, stops, hulpvorm_of, as_of=today)
+    periods, municipalities = [], {}
+    for half in half_years(first, last):
+        period = Period(max(first, half.first), min(last, half.last))
+        known, _ = trajectories(starts, stops, hulpvorm_of, as_of=period.last)
+        found = cbs_figures.period_figures(known, everything, period, [], today=today)
+        per_youth = defaultdict(lambda: [Decimal(0), Decimal(0), Decimal(0)])
+        for line in Prestatie.objects.filter(declaratie__municipality__region=region,
+                                             begindatum__range=(period.first, period.last)):
+            sums = per_youth[line.youth.bsn]
+            sums[0] += line.toegekend
+            sums[1] += line.ingediend
+            sums[2] += min(line.toegekend, Decimal(0))
+        found["kosten"] = spending.spending([(bsn, *sums) for bsn, sums in per_youth.items()])
+        periods.append(found)
+        municipalities[period.label] = cbs_figures.per_municipality(known, period)
+    return periods, municipalities
+
+
+@override_settings(MONITORING_HULPVORM_LOOKUP=f"{__name__}.demo_hulpvorm")
+def test_the_indicator_fast_path_equals_the_plain_definition(region):
+    today = date(2026, 9, 1)  # some 3.2 follow-up windows passed, some not
+    fast = selectors.region_indicators(region, FIRST, LAST, today=today)
+    periods, municipalities = plain_indicators(region, FIRST, LAST, today=today)
+    assert [p["gestart"] for p in periods] and periods[0]["kosten"]["jeugdigen"] > 0
+    assert fast["perioden"] == periods
+    assert fast["per_gemeente"] == municipalities

@@ -1,0 +1,92 @@
+"""The monitoring report for a chosen period (seed 000's meeting cycle: monthly, quarterly), as
+PDF (WeasyPrint, from an HTML page) and Excel (openpyxl), both from the figures the dashboard
+shows (selectors.indicators_for) - never a second calculation."""
+
+import io
+from decimal import Decimal
+
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+PERIOD_COLUMNS = ("periode", "van", "tot_en_met", "jeugdigen", "trajecten", "gestart",
+                  "gestart_herhaald_beroep", "beeindigd", "gemiddelde_duur_dagen",
+                  "lopend_einde_periode")
+
+
+def filename(figures: dict, kind: str) -> str:
+    return f"monitoring-{figures['van']}-{figures['tot_en_met']}.{kind}"
+
+
+def html(figures: dict, *, municipalities: dict[str, str]) -> str:
+    """The page WeasyPrint prints: self-contained (inline CSS, no images or links to fetch)."""
+    steering = figures["sturing"]["regio"]
+    return render_to_string("monitoring/report.html", {
+        "figures": figures, "periods": figures["perioden"], "steering": steering,
+        "municipalities": [
+            {"code": code, "name": municipalities.get(code, code), **row}
+            for code, row in figures["per_gemeente"].get(_latest(figures), {}).items()],
+        "latest": _latest(figures), "process": figures["processen"],
+    })
+
+
+def pdf(page: str) -> bytes:
+    from weasyprint import HTML  # heavy import, only when a PDF is asked for
+
+    return HTML(string=page, url_fetcher=_no_fetch).write_pdf()
+
+
+def _no_fetch(url, *args, **kwargs):
+    # The report carries everything inline; nothing may be fetched while printing.
+    raise ValueError(f"monitoring report: refusing to fetch {url}")
+
+
+def _latest(figures: dict) -> str | None:
+    return figures["perioden"][-1]["periode"] if figures["perioden"] else None
+
+
+def xlsx(figures: dict, *, municipalities: dict[str, str]) -> bytes:
+    """One sheet per table; amounts as numbers (Decimal), suppressed cells empty."""
+    book = Workbook()
+    book.remove(book.active)
+    _sheet(book, _("Half years"), [*PERIOD_COLUMNS, "uitval_percentage", "toegekend",
+                                   "gemiddeld_per_jeugdige"],
+           [[p[c] for c in PERIOD_COLUMNS]
+            + [_number(p["uitval"]["percentage"]), _number(p["kosten"]["toegekend"]),
+               _number(p["kosten"]["gemiddeld_per_jeugdige"])] for p in figures["perioden"]])
+    latest = _latest(figures)
+    _sheet(book, _("Municipalities"), ["gemeente", "naam", "trajecten", "gestart", "beeindigd"],
+           [[code, municipalities.get(code, code), row.get("trajecten"), row.get("gestart"),
+             row.get("beeindigd")]
+            for code, row in figures["per_gemeente"].get(latest, {}).items()])
+    steering = figures["sturing"]["regio"]
+    _sheet(book, _("Top providers"), ["aanbieder", "naam", "jeugdigen", "toegekend"],
+           [[p["aanbieder"], p["naam"], p["jeugdigen"], _number(p["toegekend"])]
+            for p in steering["top_aanbieders"]])
+    _sheet(book, _("Products"), ["product", "jeugdigen", "toegekend"],
+           [[product, row["jeugdigen"], _number(row["toegekend"])]
+            for product, row in steering["per_product"].items()])
+    _sheet(book, _("Message deadlines"), ["soort", "termijn_werkdagen", "binnen_termijn",
+                                          "te_laat", "open_verlopen", "open",
+                                          "percentage_op_tijd", "gemiddeld_werkdagen"],
+           [[kind, row["termijn_werkdagen"], row["binnen_termijn"], row["te_laat"],
+             row["open_verlopen"], row["open"], _number(row["op_tijd"]["percentage"]),
+             _number(row["gemiddeld_werkdagen"])]
+            for kind, row in figures["processen"].items()])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _sheet(book, title: str, header: list[str], rows: list[list]) -> None:
+    sheet = book.create_sheet(title[:31])
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(row)
+
+
+def _number(text: str | None) -> Decimal | None:
+    return None if text is None else Decimal(text)
