@@ -25,6 +25,12 @@ def requests_in(deliver, provider):
             for n in range(REQUESTS)]
 
 
+@pytest.fixture(autouse=True)
+def english(client):
+    # The links are found by their (English) text; the UI is Dutch by default.
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+
+
 def _links(html: str) -> dict:
     nav = re.search(r'<nav aria-label="[^"]*" class="oj-pagination".*?</nav>', html, re.S)
     if nav is None:
