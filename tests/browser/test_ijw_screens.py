@@ -18,18 +18,11 @@ from openjeugd.ijw import codec
 from openjeugd.ijw.codec import samples
 from openjeugd.ijw.services.ingest import ingest
 from openjeugd.registry.models import Municipality, Provider, Youth
-from openjeugd.registry.tests.factories import RegionFactory, UserFactory
+from openjeugd.registry.tests.factories import RegionFactory
+
+from .helpers import dutch_page, log_in, user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "ijw-screens-password-3"
-
-
-def _user(username, **fields):
-    user = UserFactory(username=username, **fields)
-    user.set_password(PASSWORD)
-    user.save()
-    return user
 
 
 @pytest.fixture
@@ -45,26 +38,11 @@ def world(transactional_db):
                                  surname="Berg", initials="S", municipality=nijmegen)
     return {
         "youth": youth, "provider": provider,
-        "worker": _user("toegang", role=Role.ACCESS_WORKER, region=region,
-                        municipality=nijmegen),
-        "staff": _user("linde", role=Role.PROVIDER_STAFF, region=region, provider=provider),
-        "advisor": _user("beleid", role=Role.POLICY_ADVISOR, region=region),
+        "worker": user("toegang", role=Role.ACCESS_WORKER, region=region,
+                       municipality=nijmegen),
+        "staff": user("linde", role=Role.PROVIDER_STAFF, region=region, provider=provider),
+        "advisor": user("beleid", role=Role.POLICY_ADVISOR, region=region),
     }
-
-
-def dutch_page(chromium):
-    context = chromium.new_context(locale="nl-NL")
-    context.set_default_timeout(15_000)
-    return context.new_page()
-
-
-def log_in(page, live_server, username):
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("form.utrecht-form button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
-    assert page.locator("html").get_attribute("lang") == "nl"
 
 
 def check_and_send(page):

@@ -25,20 +25,14 @@ from openjeugd.ijw.codec import samples
 from openjeugd.pathways.services import care, cases, config
 from openjeugd.registry import care_relations
 from openjeugd.registry.models import Facility, Municipality, Provider, Youth
-from openjeugd.registry.tests.factories import FacilityFactory, RegionFactory, UserFactory
+from openjeugd.registry.tests.factories import FacilityFactory, RegionFactory
+
+from .helpers import dutch_page, log_in, user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "pathways-care-password-7"
 CASE_URL = re.compile(r".*/pathways/cases/(\d+)/$")
 CARE_URL = re.compile(r".*/pathways/cases/\d+/care/$")
-
-
-def _user(username, **fields):
-    user = UserFactory(username=username, **fields)
-    user.set_password(PASSWORD)
-    user.save()
-    return user
 
 
 def _region(name, code, municipality, preset):
@@ -53,21 +47,6 @@ def _youth(place):
     # 14 years old in 2026 (born 14 March 2012): placeable in a facility for 12–17.
     return Youth.objects.create(bsn=samples.BSN, birth_date=date(2012, 3, 14), geslacht="2",
                                 surname="Berg", initials="S", municipality=place)
-
-
-def dutch_page(chromium):
-    context = chromium.new_context(locale="nl-NL")
-    context.set_default_timeout(15_000)
-    return context.new_page()
-
-
-def log_in(page, live_server, username):
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("form.utrecht-form button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
-    assert page.locator("html").get_attribute("lang") == "nl"
 
 
 def save(page, lands_on):
@@ -95,9 +74,9 @@ def g7(transactional_db):
                                kind=Facility.Kind.JEUGDZORGPLUS, age_min=12, age_max=17)
     return {
         "youth": _youth(nijmegen), "facility": facility,
-        "worker": _user("toegang", role=Role.ACCESS_WORKER, region=region,
+        "worker": user("toegang", role=Role.ACCESS_WORKER, region=region,
                         municipality=nijmegen),
-        "chair": _user("ret-voorzitter", role=Role.RET_CHAIR, region=region),
+        "chair": user("ret-voorzitter", role=Role.RET_CHAIR, region=region),
     }
 
 
@@ -186,8 +165,8 @@ def amsterdam(transactional_db):
     provider = Provider.objects.create(name="Samen Sterk Amsterdam", agb_code="87654321")
     provider.regions.add(region)
     youth = _youth(place)
-    worker = _user("regisseur", role=Role.ACCESS_WORKER, region=region, municipality=place)
-    _user("hoofdaannemer", role=Role.PROVIDER_STAFF, region=region, provider=provider)
+    worker = user("regisseur", role=Role.ACCESS_WORKER, region=region, municipality=place)
+    user("hoofdaannemer", role=Role.PROVIDER_STAFF, region=region, provider=provider)
     case = cases.open_case(worker, youth_id=youth.pk,
                            opened_on=timezone.localdate() - timedelta(days=30))
     # The hoofdaannemer holds the toewijzing, so its staff see the youth as a current client.
