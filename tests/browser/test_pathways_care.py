@@ -75,7 +75,7 @@ def g7(transactional_db):
     return {
         "youth": _youth(nijmegen), "facility": facility,
         "worker": user("toegang", role=Role.ACCESS_WORKER, region=region,
-                        municipality=nijmegen),
+                       municipality=nijmegen),
         "chair": user("ret-voorzitter", role=Role.RET_CHAIR, region=region),
     }
 
