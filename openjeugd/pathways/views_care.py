@@ -17,11 +17,9 @@ from openjeugd.accounts.policy import Perm
 from openjeugd.pathways import forms_care as forms
 from openjeugd.pathways import selectors_care, views
 from openjeugd.pathways.models import CrisisEpisode, Placement, ProfileSwitchRequest, SupportProfile
-from openjeugd.pathways.services import base, care, cases, crisis, outflow, profile
+from openjeugd.pathways.services import care, cases, crisis, outflow, profile
 
-
-def _case(request, pk, *, write=True):
-    return base.case_for(request.user, pk, request=request, write=write)
+_case = views._case  # the case in the user's scope (404 otherwise), as on the case screens
 
 
 def _part(request, queryset, pk, case_path="case", *, write=True):
