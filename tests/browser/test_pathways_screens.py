@@ -1,4 +1,4 @@
-"""The care pathway in a real browser, G7 variant: the local team takes a request for help,
+"""The care pathway in a real browser (Dutch UI), G7 variant: the local team takes a request for help,
 triages it, refers and registers with the RET (with the three documents); the RET chair, who
 sees the case only now, decides with the assessment framework and deploys the mobile brigade,
 which lands on the chair's work list; the local team sends the toewijzing (JW301) from the case.
@@ -51,7 +51,7 @@ def world(transactional_db):
 
 
 def log_in(chromium, live_server, username):
-    context = chromium.new_context(locale="en-GB")
+    context = chromium.new_context(locale="nl-NL")
     context.set_default_timeout(15_000)
     page = context.new_page()
     page.goto(f"{live_server.url}/login/")
@@ -70,8 +70,8 @@ def save(page):
 def test_g7_request_to_brigade_and_jw301(world, live_server, chromium):
     today = timezone.localdate().isoformat()
     worker = log_in(chromium, live_server, "toegang")
-    worker.click("text=Work list")
-    worker.click("text=New request for help")
+    worker.click("text=Werklijst")
+    worker.click("text=Nieuwe hulpvraag")
     worker.fill("#id_bsn", samples.BSN)
     worker.select_option("#id_channel", "phone")
     worker.fill("#id_question", "Zorgen om thuis en school")
@@ -80,22 +80,22 @@ def test_g7_request_to_brigade_and_jw301(world, live_server, chromium):
     case_url = worker.url
     assert "Verzuimt al weken" in worker.get_by_test_id("request").inner_text()
 
-    worker.click("text=Triage this request")
+    worker.click("text=Triage uitvoeren")
     worker.select_option("#id_urgency", "high")
     worker.select_option("#id_speed", "within_week")
     worker.select_option("#id_assigned_to", label="Tess Toegang")
     worker.check("input[name=outcomes][value=slt_help]")
     worker.check("input[name=outcomes][value=referral_care]")
     save(worker)
-    assert "high, within a week, Tess Toegang" in worker.get_by_test_id("triage").inner_text()
+    assert "hoog, binnen een week, Tess Toegang" in worker.get_by_test_id("triage").inner_text()
 
-    worker.click("text=Referral")
+    worker.click("text=Verwijzing")
     worker.select_option("#id_referrer_code", "02")
     worker.fill("#id_referrer_name", "Huisarts Jansen")
     worker.select_option("#id_target", "expert_team")
     save(worker)
 
-    worker.click("text=Register with the RET")
+    worker.click("text=Aanmelden bij het RET")
     # Without the documents the rule is shown on the form and nothing is registered.
     worker.click("[data-testid=save-button]")
     assert "verklarende analyse" in worker.get_by_test_id("form-errors").inner_text()
@@ -108,7 +108,7 @@ def test_g7_request_to_brigade_and_jw301(world, live_server, chromium):
 
     chair = log_in(chromium, live_server, "ret")
     chair.goto(case_url)
-    chair.click("text=Decide")
+    chair.click("text=Besluiten")
     for criterion in ("understood", "safety", "at_home", "network", "one_placement",
                       "perspective"):
         chair.check(f"input[name=framework_{criterion}][value=yes]")
@@ -116,15 +116,15 @@ def test_g7_request_to_brigade_and_jw301(world, live_server, chromium):
     chair.fill("#id_decision", "Ambulant, met de mobiele brigade")
     save(chair)
     assert "Ambulant" in chair.get_by_test_id("decision").inner_text()
-    chair.click("text=Deploy the mobile brigade")
+    chair.click("text=Mobiele brigade inzetten")
     chair.fill("#id_question", "Eén werkhypothese maken")
     save(chair)
-    assert "available by" in chair.get_by_test_id("deployment").inner_text()
-    chair.click("text=Work list")
+    assert "uiterlijk beschikbaar op" in chair.get_by_test_id("deployment").inner_text()
+    chair.click("text=Werklijst")
     assert chair.locator("[data-testid=work-list] tr[data-kind=brigade]").count() == 1
 
     worker.goto(case_url)
-    worker.click("text=Decision and assignment (JW301)")
+    worker.click("text=Besluit en toewijzing (JW301)")
     worker.select_option("#id_provider", str(world["provider"].pk))
     worker.select_option("#id_categorie", "45")
     worker.fill("#id_code", "45A48")
