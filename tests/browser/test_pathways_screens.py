@@ -1,7 +1,8 @@
 """The care pathway in a real browser (Dutch UI), G7 variant: the local team takes a request
-for help, triages it, refers and registers with the RET (with the three documents); the RET chair, who
-sees the case only now, decides with the assessment framework and deploys the mobile brigade,
-which lands on the chair's work list; the local team sends the toewijzing (JW301) from the case.
+for help, triages it, refers and registers with the RET (with the three documents); the RET
+chair, who sees the case only now, decides with the assessment framework and deploys the mobile
+brigade, which lands on the chair's work list; the local team sends the toewijzing (JW301) from
+the case.
 
 Dates follow today's date (not pinned): the live server and Chromium must agree on the clock.
 """
