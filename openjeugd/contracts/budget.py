@@ -30,6 +30,7 @@ from django.utils.timezone import localdate
 from openjeugd.contracts import selectors
 from openjeugd.contracts.commitment import Assignment, value
 from openjeugd.contracts.models import Ceiling, LearningContribution, Product, Tariff
+from openjeugd.contracts.sums import money_sum
 from openjeugd.ijw.codec.codes import REDEN_WIJZIGING_VERWIJDERD
 from openjeugd.ijw.models import Prestatie, Toewijzing
 from openjeugd.lib.money import round_money
@@ -77,7 +78,7 @@ def ceiling_figures(ceiling: Ceiling, *, as_of: date | None = None,
     first, last = date(ceiling.year, 1, 1), date(ceiling.year, 12, 31)
     figures = Figures(ceiling, effective_budget(ceiling))
     lines = ceiling_lines(ceiling)
-    figures.spent = round_money(lines.aggregate(total=Sum("toegekend"))["total"] or ZERO)
+    figures.spent = money_sum(lines, "toegekend")
     # order_by(): the lines' ordering would otherwise join the GROUP BY, one group per line.
     granted = dict(lines.filter(toewijzing__isnull=False).order_by().values("toewijzing")
                    .annotate(total=Sum("toegekend")).values_list("toewijzing", "total"))
@@ -127,10 +128,8 @@ def learning_line(region, year: int) -> dict[str, Decimal]:
     """Leren & Ontwikkelen (seed 000), a budget line outside the care ceilings: agreed and
     paid so far."""
     rows = LearningContribution.objects.filter(region=region, year=year)
-    agreed = rows.aggregate(total=Sum("amount"))["total"] or ZERO
-    paid = rows.filter(paid_on__isnull=False).aggregate(total=Sum("amount"))["total"] or ZERO
-    # round_money: SQLite's SUM loses the two decimals (2500 instead of 2500.00).
-    return {"budget": round_money(agreed), "paid": round_money(paid)}
+    return {"budget": money_sum(rows, "amount"),
+            "paid": money_sum(rows.filter(paid_on__isnull=False), "amount")}
 
 
 # --- what lies under a ceiling --------------------------------------------------------------

@@ -11,7 +11,6 @@ from fractions import Fraction
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from openjeugd.accounts import audit
@@ -22,11 +21,10 @@ from openjeugd.contracts.models import (
     Settlement,
     Tariff,
 )
+from openjeugd.contracts.sums import ZERO, money_sum, products_q
 from openjeugd.ijw.models import Prestatie
-from openjeugd.lib.money import round_money
 
 PURPOSE = "contract management"
-ZERO = Decimal("0.00")
 
 
 def add_instalment(*, user=None, contract, provider, municipality, due_date: date,
@@ -47,24 +45,22 @@ def add_instalment(*, user=None, contract, provider, municipality, due_date: dat
 def realised(*, contract, provider, municipality, year: int) -> Decimal:
     """Granted declaration lines (credits subtract) of the provider for the municipality in
     the year, for the products tariffed under the contract."""
-    products = Tariff.objects.filter(contract=contract).values_list(
-        "product__product_categorie", "product__product_code").distinct()
-    total = ZERO
-    for categorie, code in products:
-        total += Prestatie.objects.filter(
-            provider=provider, declaratie__municipality=municipality, begindatum__year=year,
-            product_categorie=categorie, product_code=code,
-        ).aggregate(total=Sum("toegekend"))["total"] or ZERO
-    return round_money(total)  # SQLite's SUM loses the scale
+    products = products_q(Tariff.objects.filter(contract=contract).values_list(
+        "product__product_categorie", "product__product_code").distinct())
+    if products is None:
+        return ZERO
+    return money_sum(Prestatie.objects.filter(
+        products, provider=provider, declaratie__municipality=municipality,
+        begindatum__year=year), "toegekend")
 
 
 def settle_year(*, user=None, contract, provider, municipality, year: int,
                 settled_on: date) -> Settlement:
     """Year-end: the instalments due in the year against what was realised; a positive balance
     is owed to the provider, a negative one is paid back."""
-    prefinanced = round_money(PrefinancingInstalment.objects.filter(
+    prefinanced = money_sum(PrefinancingInstalment.objects.filter(
         contract=contract, provider=provider, municipality=municipality, due_date__year=year,
-    ).aggregate(total=Sum("amount"))["total"] or ZERO)
+    ), "amount")
     done = realised(contract=contract, provider=provider, municipality=municipality, year=year)
     with transaction.atomic():
         settlement = Settlement(contract=contract, provider=provider, municipality=municipality,
@@ -118,13 +114,12 @@ def _weight(key: CostSharingKey, party: CostShare) -> Fraction:
 
 
 def _use(key: CostSharingKey, municipalities) -> Decimal:
-    total = ZERO
-    for product in key.products.all():
-        total += Prestatie.objects.filter(
-            declaratie__municipality__in=municipalities, begindatum__year=key.year,
-            product_categorie=product.product_categorie, product_code=product.product_code,
-        ).aggregate(total=Sum("toegekend"))["total"] or ZERO
-    return total
+    products = products_q(key.products.values_list("product_categorie", "product_code"))
+    if products is None:
+        return ZERO
+    return money_sum(Prestatie.objects.filter(
+        products, declaratie__municipality__in=municipalities, begindatum__year=key.year),
+        "toegekend")
 
 
 def _largest_remainder(total_cents: int, fractions: list[Fraction]) -> list[int]:
