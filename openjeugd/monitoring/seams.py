@@ -1,6 +1,6 @@
 """Where monitoring asks other apps, named in settings so monitoring imports none of them:
 MONITORING_HULPVORM_LOOKUP (contracts' product catalogue) and MONITORING_MEASUREMENTS_LOOKUP
-(pathways' outcome measurements). These defaults work without either app."""
+(pathways' outcome measurements)."""
 
 from datetime import date
 
@@ -9,16 +9,6 @@ from django.utils.module_loading import import_string
 
 from openjeugd.monitoring.cbs import codes
 from openjeugd.monitoring.cbs.outcome import Measurement
-
-
-def hulpvorm_by_category(region, product_categorie: str, product_code: str) -> str | None:
-    """JZ020 31-38 map one to one to CBS §3.3; any other product needs the region's
-    catalogue, so None (reported, never guessed)."""
-    return codes.hulpvorm_of_category(product_categorie)
-
-
-def no_measurements(region, first: date, last: date) -> list[Measurement]:
-    return []
 
 
 def hulpvorm_lookup(region):
