@@ -39,6 +39,9 @@ class Perm(StrEnum):
     # Seed 000 §6.1: the RET chair deploys the mobile brigade (directly, without the RET, the
     # casusregisseur may for a child already in essential residence: a rule of pathways).
     DEPLOY_BRIGADE = "pathways.brigade"
+    # Monitoring (#11): the region's KPI/KRI, targets, strategy map and narratives
+    # (configuration and commentary, never facts); seed 003 §10.3, seed 000 §13.
+    MANAGE_MONITORING = "monitoring.change"
 
 
 _EVERYONE = {Perm.VIEW_REGISTRY}
@@ -49,7 +52,9 @@ ROLE_PERMS: dict[str, set[Perm]] = {
     Role.CONTRACT_MANAGER: _EVERYONE | {
         Perm.VIEW_MESSAGES, Perm.VIEW_REGION_FIGURES, Perm.VIEW_CONTRACTS, Perm.MANAGE_CONTRACTS,
     },
-    Role.POLICY_ADVISOR: _EVERYONE | {Perm.VIEW_REGION_FIGURES, Perm.VIEW_CONTRACTS},
+    Role.POLICY_ADVISOR: _EVERYONE | {
+        Perm.VIEW_REGION_FIGURES, Perm.VIEW_CONTRACTS, Perm.MANAGE_MONITORING,
+    },
     Role.ACCESS_WORKER: _EVERYONE | {
         Perm.VIEW_YOUTH, Perm.VIEW_MESSAGES, Perm.EXCHANGE_MESSAGES, Perm.WORK_CASES,
     },

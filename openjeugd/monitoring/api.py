@@ -86,3 +86,8 @@ urlpatterns = [
     path("indicators/", Indicators.as_view(), name="monitoring-indicators"),
     path("trajectories/", Trajectories.as_view(), name="monitoring-trajectories"),
 ]
+
+# KPI/KRI, targets, strategy map and narratives (#11, mon-kpi).
+from openjeugd.monitoring import api_kpi  # noqa: E402
+
+urlpatterns += api_kpi.urlpatterns
