@@ -108,7 +108,9 @@ def _in_period(*path: str):
 def _process(kind: str, key: str):
     def read(figures: dict):
         row = figures.get("processen", {}).get(kind) or {}
-        return row["op_tijd"]["percentage"] if key == "op_tijd" else row.get(key)
+        if key == "op_tijd":
+            return (row.get("op_tijd") or {}).get("percentage")
+        return row.get(key)
     return read
 
 
