@@ -197,6 +197,32 @@ def _matrix_run(region):
                                                on_date=date(2026, 3, 10))[0]
 
 
+# --- monitoring KPI/KRI (#11, mon-kpi): configuration of the user's own region -----------------
+
+def _kpi_visible(user, obj) -> bool:
+    indicator = getattr(obj, "indicator", obj)
+    return (policy.has_perm(user, Perm.VIEW_REGION_FIGURES) and user.region_id is not None
+            and indicator.region_id == user.region_id)
+
+
+def _matrix_indicator(region):
+    from openjeugd.monitoring.models import Indicator
+    return Indicator.objects.get_or_create(region=region, code="MATRIX-1", defaults={
+        "name": "Matrix", "kind": "kri", "level": "region", "figure": "uitval",
+        "unit": "percent", "direction": "lower"})[0]
+
+
+def _matrix_kpi_target(region):
+    return _matrix_indicator(region).targets.get_or_create(
+        period="2026-Q1", defaults={"target": Decimal("40"), "signal": Decimal("60")})[0]
+
+
+def _matrix_kpi_link(region):
+    from openjeugd.monitoring.models import Goal, Link
+    goal = Goal.objects.get_or_create(region=region, name="Matrix")[0]
+    return Link.objects.get_or_create(indicator=_matrix_indicator(region), goal=goal)[0]
+
+
 # --- kinds of objects in URLs --------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -300,6 +326,10 @@ KINDS: dict[str, Kind] = {
     # Monitoring reports (#11, monitor2): "pdf" and "xlsx" exist, "csv" does not.
     "report_format": Kind(lambda w, c: "xlsx", lambda u, o: True, lookup=str, missing="csv",
                           extras=lambda w: {"pdf": "pdf"}),
+    # Monitoring KPI/KRI (#11, mon-kpi): another region's configuration answers 404.
+    "kpi_indicator": Kind(lambda w, c: _matrix_indicator(c.municipality.region), _kpi_visible),
+    "kpi_target": Kind(lambda w, c: _matrix_kpi_target(c.municipality.region), _kpi_visible),
+    "kpi_link": Kind(lambda w, c: _matrix_kpi_link(c.municipality.region), _kpi_visible),
 }
 
 
@@ -550,6 +580,21 @@ WEB_RULES: dict[str, Rule] = {
     "healthz": Rule(PUBLIC),
     # Monitoring reports (#11, monitor2): the dashboard's figures as PDF or Excel.
     "monitoring:report": Rule(Perm.VIEW_REGION_FIGURES, "report_format", probes=("van", "tot")),
+    # Monitoring KPI/KRI, strategy map and narratives (#11, mon-kpi): figures' readers read,
+    # the region's policy advisor (MANAGE_MONITORING) writes; an empty form answers 400.
+    "monitoring:kpi-list": Rule(Perm.VIEW_REGION_FIGURES, probes=("periode",)),
+    "monitoring:kpi-map": Rule(Perm.VIEW_REGION_FIGURES, probes=("periode",)),
+    "monitoring:kpi-detail": Rule(Perm.VIEW_REGION_FIGURES, "kpi_indicator"),
+    "monitoring:kpi-create": Rule(Perm.MANAGE_MONITORING, methods=_MANAGE,
+                                  body=lambda w, o, r: {}),
+    "monitoring:kpi-goal-create": Rule(Perm.MANAGE_MONITORING, methods=_MANAGE,
+                                       body=lambda w, o, r: {}),
+    **{f"monitoring:kpi-{route}": Rule(Perm.MANAGE_MONITORING, "kpi_indicator", methods=_MANAGE,
+                                       body=lambda w, o, r: {})
+       for route in ("edit", "target", "narrative", "link")},
+    "monitoring:kpi-target-remove": Rule(Perm.MANAGE_MONITORING, "kpi_target",
+                                         methods=("POST",)),
+    "monitoring:kpi-link-remove": Rule(Perm.MANAGE_MONITORING, "kpi_link", methods=("POST",)),
 }
 
 API_RULES: dict[str, Rule] = {
@@ -696,6 +741,23 @@ API_RULES: dict[str, Rule] = {
     # (VIEW_YOUTH, only the youths the user may open, logged); the period is a query.
     "GET /api/monitoring/indicators/": Rule(Perm.VIEW_REGION_FIGURES),
     "GET /api/monitoring/trajectories/": Rule(Perm.VIEW_YOUTH),
+    # Monitoring KPI/KRI (#11, mon-kpi): reads for the figures' roles, writes for
+    # MANAGE_MONITORING, own region only; an empty body answers 400.
+    "GET /api/monitoring/kpi/indicators/": Rule(Perm.VIEW_REGION_FIGURES),
+    "POST /api/monitoring/kpi/indicators/": Rule(Perm.MANAGE_MONITORING,
+                                                 body=lambda w, o, r: {}),
+    "GET /api/monitoring/kpi/indicators/{id}/": Rule(Perm.VIEW_REGION_FIGURES, "kpi_indicator"),
+    "PATCH /api/monitoring/kpi/indicators/{id}/": Rule(
+        Perm.MANAGE_MONITORING, "kpi_indicator", body=lambda w, o, r: {"figure": "x"}),
+    **{f"GET /api/monitoring/kpi/indicators/{{id}}/{route}/": Rule(
+        Perm.VIEW_REGION_FIGURES, "kpi_indicator") for route in ("targets", "narratives", "links")},
+    **{f"POST /api/monitoring/kpi/indicators/{{id}}/{route}/": Rule(
+        Perm.MANAGE_MONITORING, "kpi_indicator", body=lambda w, o, r: {})
+       for route in ("targets", "narratives", "links")},
+    "DELETE /api/monitoring/kpi/links/{id}/": Rule(Perm.MANAGE_MONITORING, "kpi_link"),
+    "GET /api/monitoring/kpi/goals/": Rule(Perm.VIEW_REGION_FIGURES),
+    "POST /api/monitoring/kpi/goals/": Rule(Perm.MANAGE_MONITORING, body=lambda w, o, r: {}),
+    "GET /api/monitoring/kpi/status/": Rule(Perm.VIEW_REGION_FIGURES),
 }
 
 
