@@ -34,6 +34,9 @@ NAV_ITEMS = [
             _("Volumes, rejection rates and overdue requests in the region.")),
     NavItem(_("Monitoring"), "monitoring:dashboard", Perm.VIEW_REGION_FIGURES,
             _("Youth care trajectories as the CBS counts them, per half year and municipality.")),
+    NavItem(_("KPIs and KRIs"), "monitoring:kpi-list", Perm.VIEW_REGION_FIGURES,
+            _("The region's indicators per level against their targets, the strategy map and "
+              "the story behind the figures.")),
     NavItem(_("Regions"), "registry:region-list", Perm.VIEW_REGISTRY,
             _("All youth-care regions of the Netherlands and their municipalities.")),
     NavItem(_("Municipalities"), "registry:municipality-list", Perm.VIEW_REGISTRY,

@@ -19,10 +19,12 @@ def filename(figures: dict, kind: str) -> str:
     return f"monitoring-{figures['van']}-{figures['tot_en_met']}.{kind}"
 
 
-def html(figures: dict, *, municipalities: dict[str, str]) -> str:
-    """The page WeasyPrint prints: self-contained (inline CSS, no images or links to fetch)."""
+def html(figures: dict, *, municipalities: dict[str, str], kpis: list[dict] = ()) -> str:
+    """The page WeasyPrint prints: self-contained (inline CSS, no images or links to fetch).
+    `kpis`: the KPI/KRI evaluations of the meeting's period (selectors_kpi, as_dict)."""
     steering = figures["sturing"]["regio"]
     return render_to_string("monitoring/report.html", {
+        "kpis": list(kpis), "kpi_period": kpis[0]["period"] if kpis else None,
         "figures": figures, "periods": figures["perioden"], "steering": steering,
         "municipalities": [
             {"code": code, "name": municipalities.get(code, code), **row}
@@ -46,7 +48,7 @@ def _latest(figures: dict) -> str | None:
     return figures["perioden"][-1]["periode"] if figures["perioden"] else None
 
 
-def xlsx(figures: dict, *, municipalities: dict[str, str]) -> bytes:
+def xlsx(figures: dict, *, municipalities: dict[str, str], kpis: list[dict] = ()) -> bytes:
     """One sheet per table; amounts as numbers (Decimal), suppressed cells empty."""
     book = Workbook()
     book.remove(book.active)
@@ -74,9 +76,24 @@ def xlsx(figures: dict, *, municipalities: dict[str, str]) -> bytes:
              row["open_verlopen"], row["open"], _number(row["op_tijd"]["percentage"]),
              _number(row["gemiddeld_werkdagen"])]
             for kind, row in figures["processen"].items()])
+    if kpis:
+        _kpi_sheets(book, kpis)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _kpi_sheets(book, kpis: list[dict]) -> None:
+    _sheet(book, _("KPIs and KRIs"), ["code", "naam", "soort", "niveau", "gemeente", "periode",
+                                      "waarde", "doelwaarde", "signaalwaarde", "status",
+                                      "vorige_waarde", "trend"],
+           [[k["code"], k["name"], k["kind"], k["level"], k["municipality"], k["period"],
+             _number(k["value"]), _number(k["target"]), _number(k["signal"]), k["status"],
+             _number(k["previous_value"]), k["trend"]] for k in kpis])
+    _sheet(book, _("Narratives"), ["code", "periode", "gemeente", "auteur", "geschreven",
+                                   "tekst"],
+           [[k["code"], k["period"], n["municipality"], n["author"], n["written_at"], n["text"]]
+            for k in kpis for n in k["narratives"]])
 
 
 def _sheet(book, title: str, header: list[str], rows: list[list]) -> None:

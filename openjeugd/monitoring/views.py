@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from openjeugd.accounts.decorators import requires
 from openjeugd.accounts.policy import Perm
-from openjeugd.monitoring import charts, reports, selectors
+from openjeugd.monitoring import charts, kpi, reports, selectors, selectors_kpi
 from openjeugd.monitoring.forms import PeriodForm, default_period
 from openjeugd.registry.models import Municipality
 
@@ -67,13 +67,21 @@ def report(request, kind):
                                        today=today)
     names = dict(Municipality.objects.filter(region=request.user.region)
                  .values_list("code", "name"))
+    kpis = _kpis(request.user, last, today)
     if kind == "pdf":
-        content = reports.pdf(reports.html(figures, municipalities=names))
+        content = reports.pdf(reports.html(figures, municipalities=names, kpis=kpis))
     else:
-        content = reports.xlsx(figures, municipalities=names)
+        content = reports.xlsx(figures, municipalities=names, kpis=kpis)
     response = HttpResponse(content, content_type=REPORT_TYPES[kind])
     response["Content-Disposition"] = f'attachment; filename="{reports.filename(figures, kind)}"'
     return response
+
+
+def _kpis(user, last, today) -> list[dict]:
+    """The region's KPIs/KRIs for the quarter the report's period ends in (seed 000: the
+    quarterly monitoringoverleg), with that quarter's narratives."""
+    return [evaluation.as_dict() for evaluation in selectors_kpi.evaluate(
+        user, kpi.quarter_of(last), today=today)]
 
 
 def _period(request, today):
