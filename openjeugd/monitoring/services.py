@@ -26,7 +26,10 @@ MAX_NARRATIVE = 5000
 
 def _authorised(user, region) -> None:
     """Configuring is for MANAGE_MONITORING in the user's own region; another region's
-    configuration does not exist for this user (the views answer 404 before this)."""
+    configuration does not exist for this user (the views answer 404 before this). `None` is
+    the system: a preset loaded by an administrator's command (presets.py)."""
+    if user is None:
+        return
     policy.require(user, Perm.MANAGE_MONITORING)
     if region is None or user.region_id != region.pk:
         raise ValidationError({"region": _("You can only configure your own region.")})
@@ -35,7 +38,8 @@ def _authorised(user, region) -> None:
 def _saved(user, obj, region_id: int, action: str = "create"):
     obj.full_clean()
     obj.save()
-    audit.record_object(user, action, obj, purpose=PURPOSE, owner_region_id=region_id)
+    audit.record_object(user, action, obj, purpose=PURPOSE, owner_region_id=region_id,
+                        system="" if user is not None else "monitoring preset")
     return obj
 
 
