@@ -168,3 +168,22 @@ def test_only_the_policy_advisor_of_the_region_configures(advisor, user_with):
                                period="2026-Q1", text="x")
     foreign = Municipality.objects.exclude(region=advisor.region).first().region
     refused("region", services.create_goal, user=advisor, region=foreign, name="Elders")
+
+
+def test_a_change_of_level_keeps_the_map_pointing_upward(advisor):
+    # P-1 (process) and L-1 (local system) contribute to R-1 (region).
+    p1, r1 = make(advisor, "P-1", level="process"), make(advisor, "R-1")
+    l1 = make(advisor, "L-1", level="local_system")
+    services.link(user=advisor, indicator=p1, parent=r1)
+    services.link(user=advisor, indicator=l1, parent=r1)
+    # R-1 cannot go below its contributor L-1 (process lies below local system); L-1 cannot
+    # rise above R-1 once R-1 is local too; P-1 may rise up to R-1's level.
+    refused("level", services.update_indicator, user=advisor, indicator=r1, level="process")
+    services.update_indicator(user=advisor, indicator=r1, level="local_system")
+    refused("level", services.update_indicator, user=advisor, indicator=l1, level="region")
+    changed = services.update_indicator(user=advisor, indicator=p1, level="local_system",
+                                        name="Uitval lokaal")
+    assert (changed.level, changed.name, changed.code) == ("local_system", "Uitval lokaal",
+                                                           "P-1")
+    refused("figure", services.update_indicator, user=advisor, indicator=p1, figure="x")
+    refused("region", services.update_indicator, user=advisor, indicator=p1, region=None)
