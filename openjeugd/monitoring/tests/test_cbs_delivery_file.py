@@ -9,8 +9,8 @@ import pytest
 
 from openjeugd.monitoring import cbs
 from openjeugd.monitoring.cbs import codes, delivery_file
-from openjeugd.monitoring.cbs.delivery_file import Person, Problems
 from openjeugd.monitoring.cbs.deliveries import StartFact, StopFact
+from openjeugd.monitoring.cbs.delivery_file import Person, Problems
 from openjeugd.monitoring.cbs.outcome import Measurement
 
 BSN, OTHER_BSN, THIRD_BSN = "999993653", "999990032", "999990044"
@@ -114,7 +114,8 @@ def test_a_corrected_start_date_gives_the_corrected_record():
 def test_crisis_start_and_move_within_the_period():
     # The youth starts with the crisis product 46C01 (mapped to verblijf 14) on 10 Jan, stopped
     # 20 Jan, and continues in residential care 38 (-> 14) from 20 Jan: one record (§3.3 same
-    # hulpvorm, a start on the end day overlaps), §3.4 "aangevangen met het stabiliseren van een crisissituatie" -> 01.
+    # hulpvorm, a start on the end day overlaps), §3.4 "aangevangen met het stabiliseren van
+    # een crisissituatie" -> 01.
     # On 1 May the youth moves from Nijmegen to Berg en Dal (a new youth record, id 4): the
     # toewijzing in Nijmegen ends 30 Apr (JZ588 36), Berg en Dal's starts 1 May. §7.5 one
     # record, "de nieuwe gegevens" -> gemeente 1945 on 30 June, no end.
