@@ -550,6 +550,13 @@ WEB_RULES: dict[str, Rule] = {
     "healthz": Rule(PUBLIC),
     # Monitoring reports (#11, monitor2): the dashboard's figures as PDF or Excel.
     "monitoring:report": Rule(Perm.VIEW_REGION_FIGURES, "report_format", probes=("van", "tot")),
+    # CBS outputs (#11, branch mon-cbsfile): StatLine-style tables (figures of the own region;
+    # the period and export format are queries) and a provider's delivery file (person-level:
+    # youth access; another provider's AGB answers 404, tested in monitoring/tests).
+    "monitoring:cbs-statline": Rule(Perm.VIEW_REGION_FIGURES,
+                                    probes=("van", "tot", "formaat", "onderdrukt")),
+    "monitoring:cbs-delivery": Rule(Perm.VIEW_YOUTH,
+                                    probes=("aanbieder", "halfjaar", "download")),
 }
 
 API_RULES: dict[str, Rule] = {
@@ -696,6 +703,8 @@ API_RULES: dict[str, Rule] = {
     # (VIEW_YOUTH, only the youths the user may open, logged); the period is a query.
     "GET /api/monitoring/indicators/": Rule(Perm.VIEW_REGION_FIGURES),
     "GET /api/monitoring/trajectories/": Rule(Perm.VIEW_YOUTH),
+    # CBS outputs (#11, branch mon-cbsfile): the StatLine-style tables of the own region.
+    "GET /api/monitoring/statline/": Rule(Perm.VIEW_REGION_FIGURES),
 }
 
 

@@ -20,9 +20,9 @@ from django.utils import timezone
 from openjeugd.accounts import audit
 from openjeugd.accounts.purposes import Purpose
 from openjeugd.monitoring import selectors
-from openjeugd.monitoring.management import cbs as cbs_commands
 from openjeugd.monitoring.cbs.figures import suppress_small_cells
 from openjeugd.monitoring.cbs.trajectories import RECORD_KEYS, record
+from openjeugd.monitoring.management import cbs as cbs_commands
 from openjeugd.registry.models import Region, Youth
 
 
