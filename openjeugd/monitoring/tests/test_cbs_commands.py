@@ -23,6 +23,10 @@ def run(*args) -> tuple[str, str]:
 
 @pytest.fixture
 def care(deliver):
+    deliver_care(deliver)
+
+
+def deliver_care(deliver):
     """A huisarts referral (JW315, COD327 02), the toewijzing answering it, a start on 14 Jan
     and a stop on 31 Mar 2026 by mutual decision (JZ588 34 -> §3.7 02)."""
     deliver(samples.sample_jw315(dagtekening=date(2026, 1, 2), categorie="32",

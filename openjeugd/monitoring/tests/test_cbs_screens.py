@@ -11,7 +11,7 @@ from openjeugd.accounts.models import AccessLogEntry
 from openjeugd.accounts.roles import Role
 from openjeugd.registry.tests.factories import ProviderFactory, UserFactory
 
-from .test_cbs_commands import care  # noqa: F401 - the fixture
+from .test_cbs_commands import deliver_care
 
 DELIVERY = reverse("monitoring:cbs-delivery")
 STATLINE = reverse("monitoring:cbs-statline")
@@ -21,6 +21,11 @@ STATLINE = reverse("monitoring:cbs-statline")
 def english(client):
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     return client
+
+
+@pytest.fixture
+def care(deliver):
+    deliver_care(deliver)
 
 
 def as_user(client, user):
