@@ -44,11 +44,12 @@ def statline_tables(request):
     fewer than 5 youths suppressed, `onderdrukt=1` shows that version on screen."""
     today = timezone.localdate()
     first, last = default_period(today)
-    form = PeriodForm(request.GET or None, initial={"van": first, "tot": last})
+    asked = "van" in request.GET or "tot" in request.GET
+    form = PeriodForm(request.GET if asked else None, initial={"van": first, "tot": last})
     export = request.GET.get("formaat")
     if export is not None and export not in EXPORTS:
         raise Http404("No such export format.")
-    if form.is_bound and ("van" in request.GET or "tot" in request.GET):
+    if asked:
         if not form.is_valid():
             if export:
                 return HttpResponseBadRequest(" ".join(
