@@ -79,13 +79,55 @@ def _add(row: _Row, t: Trajectory, period: Period) -> None:
 
 def suppressed(rows: list[dict]) -> list[dict]:
     """For tables that leave the region: a count whose cell holds 1-4 youths becomes None (the
-    decision is suppress_small_cells' on the youth counts), and so does the average duration
-    when the ended count is hidden. The youth counts themselves are dropped."""
+    decision is suppress_small_cells' on the youth counts: primary suppression), then as many
+    more cells as keep it from being computed back from a total (secondary suppression), and
+    the average duration wherever the ended count is hidden. The youth counts are dropped."""
     out = []
     for row in rows:
         youths = suppress_small_cells(row["jeugdigen"])
         kept = {key: (None if youths[key] is None else row[key]) for key in COUNT_KEYS}
-        average = row["gemiddelde_duur_dagen"] if kept["beeindigd"] is not None else None
-        out.append({"periode": row["periode"], "gemeente": row["gemeente"], **kept,
-                    "gemiddelde_duur_dagen": average})
+        out.append({"periode": row["periode"], "gemeente": row["gemeente"], **kept})
+    _secondary(rows, out)
+    for original, row in zip(rows, out, strict=True):
+        row["gemiddelde_duur_dagen"] = (original["gemiddelde_duur_dagen"]
+                                        if row["beeindigd"] is not None else None)
     return out
+
+
+# Totals and their parts within a row: gestart = nieuw + herhaald beroep, beeindigd = the
+# reasons; across rows each municipality's count adds up to the region's (REGIO) row.
+_ROW_SUMS = (("gestart", ("gestart_nieuw", "gestart_herhaald_beroep")),
+             ("beeindigd", tuple(f"beeindigd_reden_{code}" for code in (*REDENEN, "onbekend"))))
+
+
+def _secondary(original: list[dict], out: list[dict]) -> None:
+    """A sum with exactly one hidden term gives that term away (total minus the rest): hide
+    the smallest other non-zero term too, or the total when there is none, until no sum has a
+    single hidden term. Hiding only ever grows, so this ends."""
+    groups = []  # (cells as (row index, key)); the first is the total
+    for index in range(len(out)):
+        groups += [[(index, total), *((index, part) for part in parts)]
+                   for total, parts in _ROW_SUMS]
+    periods: dict[str, list[int]] = defaultdict(list)
+    for index, row in enumerate(out):
+        periods[row["periode"]].append(index)
+    for indexes in periods.values():
+        total = [i for i in indexes if out[i]["gemeente"] == REGIO]
+        parts = [i for i in indexes if out[i]["gemeente"] != REGIO]
+        groups += [[(total[0], key), *((i, key) for i in parts)]
+                   for key in COUNT_KEYS if total]
+    changed = True
+    while changed:
+        changed = False
+        for cells in groups:
+            hidden = [cell for cell in cells if out[cell[0]][cell[1]] is None]
+            if len(hidden) != 1:
+                continue
+            shown = [cell for cell in cells[1:]
+                     if out[cell[0]][cell[1]] is not None and original[cell[0]][cell[1]]]
+            if shown:
+                row, key = min(shown, key=lambda cell: original[cell[0]][cell[1]])
+            else:
+                row, key = cells[0]
+            out[row][key] = None
+            changed = True

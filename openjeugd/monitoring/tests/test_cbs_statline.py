@@ -99,3 +99,21 @@ def test_small_cells_are_suppressed_by_youths_not_trajectories():
     larger = statline.suppressed(statline.tables(trajectories(starts, stops), [H1]))[0]
     assert larger["gestart"] == 11  # 6 + 5 trajectories, 8 youths behind them
     assert larger["beeindigd"] is None  # still 3 youths
+
+
+def test_secondary_suppression_keeps_a_hidden_cell_from_the_total():
+    # H1: 6 youths start (new) in Nijmegen, 2 in Berg en Dal, all running on 30 June. Berg en
+    # Dal's 2 are hidden (primary); the region's 8 minus Nijmegen's 6 would give them away, so
+    # Nijmegen's started and running are hidden too (the smallest other non-zero term), and
+    # then Nijmegen's "new" (its row: started = new + herhaald 0). The region's row stays
+    # whole: 8 started, 8 new, 8 running; zeros stay zero.
+    starts = [start(f"n{n}", date(2026, 2, 1), bsn(n)) for n in range(1, 7)]
+    starts += [start(f"b{n}", date(2026, 2, 1), bsn(n), gemeente=BERG) for n in range(7, 9)]
+    rows = statline.suppressed(statline.tables(trajectories(starts, []), [H1]))
+    by = {row["gemeente"]: row for row in rows}
+    for code in (NIJMEGEN, BERG):
+        assert (by[code]["gestart"], by[code]["gestart_nieuw"],
+                by[code]["lopend_einde_periode"]) == (None, None, None)
+        assert by[code]["gestart_herhaald_beroep"] == 0
+    total = by[statline.REGIO]
+    assert (total["gestart"], total["gestart_nieuw"], total["lopend_einde_periode"]) == (8, 8, 8)
