@@ -34,6 +34,8 @@ NAV_ITEMS = [
             _("Volumes, rejection rates and overdue requests in the region.")),
     NavItem(_("Monitoring"), "monitoring:dashboard", Perm.VIEW_REGION_FIGURES,
             _("Youth care trajectories as the CBS counts them, per half year and municipality.")),
+    NavItem(_("CBS delivery file"), "monitoring:cbs-delivery", Perm.VIEW_YOUTH,
+            _("A provider's half-year file for CBS Beleidsinformatie Jeugd: check and download.")),
     NavItem(_("Regions"), "registry:region-list", Perm.VIEW_REGISTRY,
             _("All youth-care regions of the Netherlands and their municipalities.")),
     NavItem(_("Municipalities"), "registry:municipality-list", Perm.VIEW_REGISTRY,
