@@ -9,6 +9,8 @@ from openpyxl import load_workbook
 
 from openjeugd.accounts.models import AccessLogEntry
 from openjeugd.accounts.roles import Role
+from openjeugd.monitoring import selectors_cbs
+from openjeugd.monitoring.cbs import delivery_file
 from openjeugd.registry.tests.factories import ProviderFactory, UserFactory
 
 from .test_cbs_commands import deliver_care
@@ -131,3 +133,24 @@ def test_pinned_half_year_choices(care, provider, nijmegen, english):
     staff = UserFactory(role=Role.PROVIDER_STAFF, region=nijmegen.region, provider=provider)
     page = as_user(english, staff).get(DELIVERY).content.decode()
     assert 'value="2026-1"' in page and 'value="2024-2"' in page and 'value="2026-2"' not in page
+
+
+def test_a_provider_outside_the_region_is_404_for_region_staff(care, nijmegen, user_with,
+                                                               english):
+    ProviderFactory(agb_code="98000017")  # serves no region of this user
+    worker = user_with(Role.ACCESS_WORKER)
+    response = as_user(english, worker).get(
+        DELIVERY, {"aanbieder": "98000017", "halfjaar": "2026-1", "download": "1"})
+    assert response.status_code == 404
+
+
+def test_records_of_youths_the_user_may_not_open_are_left_out_and_counted(care, provider):
+    # The one record's youth is not among those the user may open (say its care relation
+    # ended past the grace period): the file has no record and says one was left out.
+    found = selectors_cbs.provider_delivery(provider.agb_code,
+                                            delivery_file.parse_half_year("2026-1"),
+                                            visible=set())
+    assert (found.rows, found.omitted, found.text) == ([], 1, "")
+    complete = selectors_cbs.provider_delivery(provider.agb_code,
+                                               delivery_file.parse_half_year("2026-1"))
+    assert (len(complete.rows), complete.omitted) == (1, 0)
