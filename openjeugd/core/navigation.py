@@ -37,6 +37,8 @@ NAV_ITEMS = [
     NavItem(_("KPIs and KRIs"), "monitoring:kpi-list", Perm.VIEW_REGION_FIGURES,
             _("The region's indicators per level against their targets, the strategy map and "
               "the story behind the figures.")),
+    NavItem(_("CBS delivery file"), "monitoring:cbs-delivery", Perm.VIEW_YOUTH,
+            _("A provider's half-year file for CBS Beleidsinformatie Jeugd: check and download.")),
     NavItem(_("Regions"), "registry:region-list", Perm.VIEW_REGISTRY,
             _("All youth-care regions of the Netherlands and their municipalities.")),
     NavItem(_("Municipalities"), "registry:municipality-list", Perm.VIEW_REGISTRY,

@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 
 from openjeugd.accounts.drf import PolicyPermission
 from openjeugd.accounts.policy import Perm
-from openjeugd.monitoring import selectors
+from openjeugd.monitoring import api_cbs, selectors
 from openjeugd.monitoring.cbs.trajectories import RECORD_KEYS
 from openjeugd.monitoring.forms import PeriodForm, default_period
 
@@ -91,3 +91,5 @@ urlpatterns = [
 from openjeugd.monitoring import api_kpi  # noqa: E402
 
 urlpatterns += api_kpi.urlpatterns
+# CBS outputs (#11, branch mon-cbsfile): the StatLine-style tables.
+urlpatterns += [path("statline/", api_cbs.Statline.as_view(), name="monitoring-statline")]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from openjeugd.monitoring import views
+from openjeugd.monitoring import views, views_cbs
 
 app_name = "monitoring"
 urlpatterns = [
@@ -23,4 +23,10 @@ urlpatterns += [
     path("kpi/<int:pk>/link/", views_kpi.link_add, name="kpi-link"),
     path("kpi/targets/<int:pk>/remove/", views_kpi.target_remove, name="kpi-target-remove"),
     path("kpi/links/<int:pk>/remove/", views_kpi.link_remove, name="kpi-link-remove"),
+]
+
+# CBS outputs (#11, branch mon-cbsfile): StatLine-style tables and the delivery file.
+urlpatterns += [
+    path("cbs/statline/", views_cbs.statline_tables, name="cbs-statline"),
+    path("cbs/aanlevering/", views_cbs.delivery, name="cbs-delivery"),
 ]

@@ -595,6 +595,13 @@ WEB_RULES: dict[str, Rule] = {
     "monitoring:kpi-target-remove": Rule(Perm.MANAGE_MONITORING, "kpi_target",
                                          methods=("POST",)),
     "monitoring:kpi-link-remove": Rule(Perm.MANAGE_MONITORING, "kpi_link", methods=("POST",)),
+    # CBS outputs (#11, branch mon-cbsfile): StatLine-style tables (figures of the own region;
+    # the period and export format are queries) and a provider's delivery file (person-level:
+    # youth access; another provider's AGB answers 404, tested in monitoring/tests).
+    "monitoring:cbs-statline": Rule(Perm.VIEW_REGION_FIGURES,
+                                    probes=("van", "tot", "formaat", "onderdrukt")),
+    "monitoring:cbs-delivery": Rule(Perm.VIEW_YOUTH,
+                                    probes=("aanbieder", "halfjaar", "download")),
 }
 
 API_RULES: dict[str, Rule] = {
@@ -758,6 +765,8 @@ API_RULES: dict[str, Rule] = {
     "GET /api/monitoring/kpi/goals/": Rule(Perm.VIEW_REGION_FIGURES),
     "POST /api/monitoring/kpi/goals/": Rule(Perm.MANAGE_MONITORING, body=lambda w, o, r: {}),
     "GET /api/monitoring/kpi/status/": Rule(Perm.VIEW_REGION_FIGURES),
+    # CBS outputs (#11, branch mon-cbsfile): the StatLine-style tables of the own region.
+    "GET /api/monitoring/statline/": Rule(Perm.VIEW_REGION_FIGURES),
 }
 
 

@@ -22,6 +22,7 @@ from openjeugd.accounts.purposes import Purpose
 from openjeugd.monitoring import selectors
 from openjeugd.monitoring.cbs.figures import suppress_small_cells
 from openjeugd.monitoring.cbs.trajectories import RECORD_KEYS, record
+from openjeugd.monitoring.management import cbs as cbs_commands
 from openjeugd.registry.models import Region, Youth
 
 
@@ -38,8 +39,15 @@ class Command(BaseCommand):
         figures.add_argument("--format", choices=["json"], default="json")
         figures.add_argument("--suppress-small-cells", action="store_true",
                              help="Suppress counts of 1-4 (figures that leave the region).")
+        cbs_commands.add_arguments(sub, _period_arguments)
 
-    def handle(self, *args, subcommand, region, first, last, format, **options):
+    def handle(self, *args, subcommand, **options):
+        if subcommand in cbs_commands.SUBCOMMANDS:
+            cbs_commands.handle(self, subcommand, options, _operator())
+            return
+        self._figures(subcommand, **options)
+
+    def _figures(self, subcommand, *, region, first, last, format, **options):
         if last < first:
             raise CommandError("--to lies before --from.")
         found = Region.objects.filter(name=region).first()
