@@ -550,6 +550,9 @@ WEB_RULES: dict[str, Rule] = {
     "healthz": Rule(PUBLIC),
     # Monitoring reports (#11, monitor2): the dashboard's figures as PDF or Excel.
     "monitoring:report": Rule(Perm.VIEW_REGION_FIGURES, "report_format", probes=("van", "tot")),
+    # Monitoring themes (#11, mon-themes): the region's message overview moved from ijw
+    # (ijw:overview stays, a redirect for those allowed).
+    "monitoring:overview": Rule(Perm.VIEW_REGION_FIGURES),
 }
 
 API_RULES: dict[str, Rule] = {
@@ -696,6 +699,9 @@ API_RULES: dict[str, Rule] = {
     # (VIEW_YOUTH, only the youths the user may open, logged); the period is a query.
     "GET /api/monitoring/indicators/": Rule(Perm.VIEW_REGION_FIGURES),
     "GET /api/monitoring/trajectories/": Rule(Perm.VIEW_YOUTH),
+    # Monitoring themes (#11, mon-themes): the message overview moved from ijw; the old
+    # address (GET /api/ijw/overview/ above) answers the same.
+    "GET /api/monitoring/overview/": Rule(Perm.VIEW_REGION_FIGURES),
 }
 
 
