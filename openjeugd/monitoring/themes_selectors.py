@@ -110,11 +110,11 @@ def _stays(region, last: date, scope) -> list[segments.Stay]:
             reden_beeindiging=TEMPORARY_STOP).values_list(*link, "einddatum")
             .order_by("id")):
         ends[_key(*key)] = end  # the latest delivery stands (a correction replaces)
-    return [segments.Stay(bsn, (cat, code), begin, ends.get(_key(*key)))
-            for *key, bsn, code in Start.objects.filter(
-                where, of_products, begindatum__lte=last).values_list(
-                *link, "youth__bsn", "product_code").order_by()
-            for cat, begin in [(key[4], key[5])]]
+    starts = Start.objects.filter(where, of_products, begindatum__lte=last).values_list(
+        *link, "youth__bsn", "product_code").order_by()
+    # key: the link fields, ending in product_categorie and begindatum.
+    return [segments.Stay(bsn, (key[4], code), key[5], ends.get(_key(*key)))
+            for *key, bsn, code in starts]
 
 
 def _key(toewijzing, youth, provider, municipality, categorie, begindatum) -> tuple:
