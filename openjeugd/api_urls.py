@@ -2,7 +2,11 @@
 
 from django.urls import include, path
 
+from openjeugd.monitoring.api import FormerOverviewView
+
 urlpatterns = [
+    # The region overview moved from ijw to monitoring (issue #11); its old address stays.
+    path("ijw/overview/", FormerOverviewView.as_view(), name="api-ijw-overview"),
     path("accounts/", include("openjeugd.accounts.api")),
     path("accounts/", include("openjeugd.accounts.api_users")),
     path("registry/", include("openjeugd.registry.api")),

@@ -1,11 +1,13 @@
 """The answers ijw asks of contracts, named in settings (ijw never imports contracts):
-IJW_PROVIDER_ADMISSION and IJW_CONTRACT_TARIFF; and monitoring's MONITORING_HULPVORM_LOOKUP."""
+IJW_PROVIDER_ADMISSION and IJW_CONTRACT_TARIFF; and monitoring's MONITORING_HULPVORM_LOOKUP and
+MONITORING_BUDGET_LOOKUP."""
 
 from datetime import date
 from decimal import Decimal
 
 from openjeugd.contracts import cbs, selectors
-from openjeugd.contracts.models import Contract, Product
+from openjeugd.contracts.budget import effective_budget
+from openjeugd.contracts.models import Ceiling, Contract, Product
 from openjeugd.registry.models import Provider
 
 
@@ -50,3 +52,36 @@ def hulpvorm_of_product(region, product_categorie: str, product_code: str) -> st
                                      product_code__in=[product_code, ""])
               .order_by("-product_code").values_list("cbs_hulpvorm", flat=True).first())
     return cbs.hulpvorm(product_categorie, mapped or "")
+
+
+def segment_budgets(region, years: list[int]) -> list[dict]:
+    """monitoring's MONITORING_BUDGET_LOOKUP (seed 002 "jaarlijks een gezamenlijk totaalbudget"):
+    per segment ceiling (a task area) and for a region ceiling, the budget per year after the
+    efficiency discount with the ventiel (budget.effective_budget) and the products it covers
+    (None: all of the region). Provider ceilings ("een verdeling van het totaalbudget tussen
+    aanbieders") belong to the region's total when there is one, else to the only segment;
+    with several segments and no region ceiling they belong to none (never guessed)."""
+    ceilings = list(Ceiling.objects.filter(
+        region=region, year__in=years,
+        level__in=[Ceiling.Level.REGION, Ceiling.Level.SEGMENT, Ceiling.Level.PROVIDER],
+    ).select_related("task_area", "provider").order_by("level", "task_area__name", "year"))
+    found: dict = {}
+    for ceiling in ceilings:
+        if ceiling.level == Ceiling.Level.REGION:
+            entry = found.setdefault("", {"name": region.name, "products": None,
+                                          "budgets": {}, "providers": {}})
+        elif ceiling.level == Ceiling.Level.SEGMENT:
+            entry = found.setdefault(ceiling.task_area_id, {
+                "name": ceiling.task_area.name, "budgets": {}, "providers": {},
+                "products": sorted(Product.objects.filter(task_area=ceiling.task_area_id)
+                                   .values_list("product_categorie", "product_code"))})
+        else:
+            continue
+        entry["budgets"][ceiling.year] = effective_budget(ceiling)
+    owner = found.get("") or (next(iter(found.values())) if len(found) == 1 else None)
+    if owner is not None:
+        for ceiling in ceilings:
+            if ceiling.level == Ceiling.Level.PROVIDER:
+                owner["providers"].setdefault(ceiling.year, {})[
+                    ceiling.provider.agb_code] = effective_budget(ceiling)
+    return list(found.values())

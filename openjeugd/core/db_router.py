@@ -20,8 +20,9 @@ from django.db import DEFAULT_DB_ALIAS, connections
 
 # URL names (view_name as resolved, with namespace) whose reads may come from the replica.
 REPORTING_VIEWS = frozenset({
-    "ijw:overview",        # region figures: ijw.selectors.region_overview
-    "api-ijw-overview",    # the same figures through the API
+    "monitoring:overview",  # region figures: monitoring.overview.region_overview
+    "monitoring-overview",  # the same figures through the API
+    "api-ijw-overview",     # ... and at the API's address from before the move (#11)
 })
 
 _reporting: ContextVar[bool] = ContextVar("reporting_reads", default=False)

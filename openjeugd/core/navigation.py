@@ -30,7 +30,7 @@ NAV_ITEMS = [
             _("The youths in your scope and their care.")),
     NavItem(_("Messages"), "ijw:inbox", Perm.VIEW_MESSAGES,
             _("iJw message traffic: inbox, outbox and deadlines.")),
-    NavItem(_("Message overview"), "ijw:overview", Perm.VIEW_REGION_FIGURES,
+    NavItem(_("Message overview"), "monitoring:overview", Perm.VIEW_REGION_FIGURES,
             _("Volumes, rejection rates and overdue requests in the region.")),
     NavItem(_("Monitoring"), "monitoring:dashboard", Perm.VIEW_REGION_FIGURES,
             _("Youth care trajectories as the CBS counts them, per half year and municipality.")),

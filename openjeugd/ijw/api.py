@@ -271,36 +271,9 @@ class YouthTimelineView(APIView):
         return Response(TimelineSerializer({"youth": youth.pk, **vars(timeline)}).data)
 
 
-# --- region overview --------------------------------------------------------------------------
-
-class OverviewSerializer(serializers.Serializer):
-    total_messages = serializers.IntegerField()
-    volumes = serializers.ListField(child=serializers.DictField())
-    provider_rejections = serializers.ListField(child=serializers.DictField())
-    retourcodes = serializers.ListField(child=serializers.DictField())
-    overdue_verzoeken = serializers.ListField(child=serializers.DictField())
-    overdue_messages = serializers.ListField(child=serializers.DictField())
-
-
-class OverviewView(APIView):
-    """Volumes, rejection rates and overdue answers in your region; no personal data."""
-
-    permission_classes = [PolicyPermission]
-    perm = Perm.VIEW_REGION_FIGURES
-
-    @extend_schema(responses=OverviewSerializer)
-    def get(self, request):
-        figures = selectors.region_overview(request.user)
-        volumes = [{"month": month.strftime("%Y-%m"), "total": total,
-                    "per_code": dict(zip(figures.codes, counts, strict=True))}
-                   for month, counts, total in figures.volumes]
-        return Response(OverviewSerializer({**vars(figures), "volumes": volumes}).data)
-
-
 router = DefaultRouter()
 router.register("messages", MessageViewSet, basename="api-ijw-message")
 urlpatterns = [
     *router.urls,
     path("youths/<int:pk>/timeline/", YouthTimelineView.as_view(), name="api-ijw-timeline"),
-    path("overview/", OverviewView.as_view(), name="api-ijw-overview"),
 ]

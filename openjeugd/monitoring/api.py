@@ -16,6 +16,7 @@ from openjeugd.accounts.policy import Perm
 from openjeugd.monitoring import api_cbs, selectors
 from openjeugd.monitoring.cbs.trajectories import RECORD_KEYS
 from openjeugd.monitoring.forms import PeriodForm, default_period
+from openjeugd.monitoring.overview import region_overview
 
 _PERIOD = [
     OpenApiParameter("van", OpenApiTypes.DATE, description="First day (default: the "
@@ -93,3 +94,41 @@ from openjeugd.monitoring import api_kpi  # noqa: E402
 urlpatterns += api_kpi.urlpatterns
 # CBS outputs (#11, branch mon-cbsfile): the StatLine-style tables.
 urlpatterns += [path("statline/", api_cbs.Statline.as_view(), name="monitoring-statline")]
+
+# --- the region's message overview (moved from ijw, issue #11) ---------------------------------
+
+class OverviewSerializer(serializers.Serializer):
+    total_messages = serializers.IntegerField()
+    volumes = serializers.ListField(child=serializers.DictField())
+    provider_rejections = serializers.ListField(child=serializers.DictField())
+    retourcodes = serializers.ListField(child=serializers.DictField())
+    overdue_verzoeken = serializers.ListField(child=serializers.DictField())
+    overdue_messages = serializers.ListField(child=serializers.DictField())
+
+
+class OverviewView(APIView):
+    """Volumes, rejection rates and overdue answers in your region; no personal data. Also
+    served at its old address /api/ijw/overview/ (openjeugd/api_urls.py)."""
+
+    permission_classes = [PolicyPermission]
+    perm = Perm.VIEW_REGION_FIGURES
+
+    @extend_schema(responses=OverviewSerializer)
+    def get(self, request):
+        figures = region_overview(request.user)
+        volumes = [{"month": month.strftime("%Y-%m"), "total": total,
+                    "per_code": dict(zip(figures.codes, counts, strict=True))}
+                   for month, counts, total in figures.volumes]
+        return Response(OverviewSerializer({**vars(figures), "volumes": volumes}).data)
+
+
+class FormerOverviewView(OverviewView):
+    """The overview at its address before it moved to monitoring; kept for existing clients."""
+
+    @extend_schema(responses=OverviewSerializer, deprecated=True,
+                   description="Moved to /api/monitoring/overview/ (same answer).")
+    def get(self, request):
+        return super().get(request)
+
+
+urlpatterns += [path("overview/", OverviewView.as_view(), name="monitoring-overview")]

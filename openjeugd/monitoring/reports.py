@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from openjeugd.monitoring.views_themes import theme_rows
+
 PERIOD_COLUMNS = ("periode", "van", "tot_en_met", "jeugdigen", "trajecten", "gestart",
                   "gestart_herhaald_beroep", "beeindigd", "gemiddelde_duur_dagen",
                   "lopend_einde_periode")
@@ -30,6 +32,8 @@ def html(figures: dict, *, municipalities: dict[str, str], kpis: list[dict] = ()
             {"code": code, "name": municipalities.get(code, code), **row}
             for code, row in figures["per_gemeente"].get(_latest(figures), {}).items()],
         "latest": _latest(figures), "process": figures["processen"],
+        "theme_rows": theme_rows(figures["themes"], municipalities),
+        "segments": figures["segments"]["segmenten"],
     })
 
 
@@ -78,6 +82,7 @@ def xlsx(figures: dict, *, municipalities: dict[str, str], kpis: list[dict] = ()
             for kind, row in figures["processen"].items()])
     if kpis:
         _kpi_sheets(book, kpis)
+    _themes_and_segments(book, figures, municipalities)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -107,3 +112,36 @@ def _sheet(book, title: str, header: list[str], rows: list[list]) -> None:
 
 def _number(text: str | None) -> Decimal | None:
     return None if text is None else Decimal(text)
+
+
+THEME_COLUMNS = ("label", "onvrijwillig", "doorplaatsingen", "tevredenheid", "tevredenheid_n",
+                 "jeugdigen", "toegekend", "per_jeugdige", "aangemeld", "va", "pp",
+                 "een_op_een", "een_op_een_dagen", "uitstroom_op_tijd", "vervolgplek")
+_THEME_NUMBERS = {"tevredenheid", "toegekend", "per_jeugdige", "va", "pp",
+                  "uitstroom_op_tijd", "vervolgplek"}
+
+
+def _themes_and_segments(book, figures: dict, municipalities: dict[str, str]) -> None:
+    """The G7 themes (one row for the region, one per municipality) and the segment KPIs
+    (one row per segment and year, one per segment and provider)."""
+    _sheet(book, _("G7 themes"), list(THEME_COLUMNS),
+           [[_number(row[c]) if c in _THEME_NUMBERS else row[c] for c in THEME_COLUMNS]
+            for row in theme_rows(figures["themes"], municipalities)])
+    segments = figures["segments"]["segmenten"]
+    _sheet(book, _("Segments"), ["segment", "jaar", "budget", "toegekend", "percentage_budget",
+                                 "jeugdigen", "gemiddeld_per_jeugdige", "verblijfsduur_dagen",
+                                 "bedden_begin", "bedden_eind", "bedden_gepland",
+                                 "wachtlijst_jeugdigen"],
+           [[s["naam"], int(year), _number(row["budget"]), _number(row["toegekend_bedrag"]),
+             _number(row["percentage_budget"]), s["kosten_per_jeugdige"]["jeugdigen"],
+             _number(s["kosten_per_jeugdige"]["gemiddeld_per_jeugdige"]),
+             _number(s["verblijfsduur"]["gemiddelde"]), s["bedden"]["in_gebruik_begin"],
+             s["bedden"]["in_gebruik_eind"], s["bedden"]["bedden_gepland"],
+             s["wachtlijst"]["jeugdigen"]]
+            for s in segments for year, row in s["besteding"].items()])
+    _sheet(book, _("Segment providers"), ["segment", "aanbieder", "naam", "jeugdigen",
+                                          "toegekend", "percentage_totaalbudget", "plafond",
+                                          "percentage_plafond"],
+           [[s["naam"], p["aanbieder"], p["naam"], p["jeugdigen"], _number(p["toegekend"]),
+             _number(p["percentage_totaalbudget"]), _number(p["plafond"]),
+             _number(p["percentage_plafond"])] for s in segments for p in s["aanbieders"]])

@@ -1,12 +1,16 @@
 """Where monitoring asks other apps, named in settings so monitoring imports none of them:
-MONITORING_HULPVORM_LOOKUP (contracts' product catalogue) and MONITORING_MEASUREMENTS_LOOKUP
-(pathways' outcome measurements)."""
+MONITORING_HULPVORM_LOOKUP (contracts' product catalogue), MONITORING_MEASUREMENTS_LOOKUP
+(pathways' outcome measurements), MONITORING_CASEWORK_LOOKUP (pathways' casework for the G7
+themes), MONITORING_BUDGET_LOOKUP (contracts' segment budgets) and MONITORING_BED_PLAN_LOOKUP
+(the planned number of beds, optional)."""
 
 from datetime import date
+from decimal import Decimal
 
 from django.conf import settings
 from django.utils.module_loading import import_string
 
+from openjeugd.monitoring import segments, themes
 from openjeugd.monitoring.cbs import codes
 from openjeugd.monitoring.cbs.outcome import Measurement
 
@@ -31,3 +35,32 @@ def measurements(region, first: date, last: date) -> list[Measurement]:
     imports nothing of monitoring); either way each is validated here."""
     found = import_string(settings.MONITORING_MEASUREMENTS_LOOKUP)(region, first, last)
     return [m if isinstance(m, Measurement) else Measurement(**m) for m in found]
+
+
+def casework(region, first: date, last: date, scope=None) -> themes.Casework:
+    """MONITORING_CASEWORK_LOOKUP (pathways) as themes' records; each row validated by its
+    dataclass (a missing or unknown field fails here, loudly)."""
+    found = import_string(settings.MONITORING_CASEWORK_LOOKUP)(region, first, last, scope)
+    kinds = {"cases": themes.Case, "moves": themes.Move, "documents": themes.Document,
+             "entries": themes.Entry, "one_on_one": themes.Span, "outflows": themes.Outflow,
+             "deadlines": themes.Deadline, "marks": themes.Mark, "decisions": themes.Decision}
+    return themes.Casework(**{key: [kind(**row) for row in found.get(key, [])]
+                              for key, kind in kinds.items()})
+
+
+def segment_budgets(region, years: list[int]) -> list[segments.Segment]:
+    """MONITORING_BUDGET_LOOKUP (contracts): the segments with their budgets per year."""
+    found = import_string(settings.MONITORING_BUDGET_LOOKUP)(region, years)
+    return [segments.Segment(
+        name=row["name"],
+        products=None if row["products"] is None else frozenset(map(tuple, row["products"])),
+        budgets={int(y): Decimal(a) for y, a in row["budgets"].items()},
+        providers={int(y): {agb: Decimal(a) for agb, a in shares.items()}
+                   for y, shares in row["providers"].items()}) for row in found]
+
+
+def planned_beds(region, year: int) -> int | None:
+    """MONITORING_BED_PLAN_LOOKUP, when the installation names one; else no plan (None)."""
+    if not settings.MONITORING_BED_PLAN_LOOKUP:
+        return None
+    return import_string(settings.MONITORING_BED_PLAN_LOOKUP)(region, year)

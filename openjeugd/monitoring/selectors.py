@@ -16,7 +16,7 @@ from django.utils import timezone
 from openjeugd.accounts import policy
 from openjeugd.accounts.purposes import Purpose
 from openjeugd.ijw.models import Message, Prestatie, Start, Stop, Verzoek
-from openjeugd.monitoring import cbs, process, seams, spending, steering
+from openjeugd.monitoring import cbs, process, seams, spending, steering, themes_selectors
 from openjeugd.monitoring.cbs import codes, figures, trajectories
 from openjeugd.monitoring.cbs.deliveries import Report, StartFact, StopFact, deliveries
 from openjeugd.monitoring.cbs.periods import Period, half_years
@@ -132,6 +132,8 @@ def region_indicators(region, first: date, last: date, *, today: date,
             {"productcategorie": u.product_categorie, "productcode": u.product_code,
              "starts": u.starts, "jeugdigen": u.youths} for u in report.unmapped],
         "verwijzer_onbekend": report.unknown_verwijzer,
+        # The G7 themes (seed 000) and the Limburg segment KPIs (seed 002): themes_selectors.
+        **themes_selectors.themes_and_segments(region, first, last, today=today, scope=scope),
     }
 
 

@@ -30,3 +30,8 @@ urlpatterns += [
     path("cbs/statline/", views_cbs.statline_tables, name="cbs-statline"),
     path("cbs/aanlevering/", views_cbs.delivery, name="cbs-delivery"),
 ]
+
+# The region's message overview (moved from ijw, issue #11; /ijw/overview/ redirects here).
+from openjeugd.monitoring import views_overview  # noqa: E402 - kept beside its route
+
+urlpatterns += [path("overview/", views_overview.overview, name="overview")]

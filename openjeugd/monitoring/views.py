@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from openjeugd.accounts.decorators import requires
 from openjeugd.accounts.policy import Perm
-from openjeugd.monitoring import charts, kpi, reports, selectors, selectors_kpi
+from openjeugd.monitoring import charts, kpi, reports, selectors, selectors_kpi, views_themes
 from openjeugd.monitoring.forms import PeriodForm, default_period
 from openjeugd.registry.models import Municipality
 
@@ -24,7 +24,10 @@ def dashboard(request):
     municipalities = _municipality_rows(figures["per_gemeente"].get(latest, {}))
     steering = figures["sturing"]["regio"]
     process = _process_rows(figures["processen"])
+    names = dict(Municipality.objects.filter(region=request.user.region)
+                 .values_list("code", "name"))
     return render(request, "monitoring/dashboard.html", {
+        **views_themes.context(figures, names),
         "form": form, "figures": figures, "periods": periods, "latest": latest,
         "municipalities": municipalities, "steering": steering,
         "referrers": periods[-1]["jeugdigen_per_verwijzer"] if periods else {},

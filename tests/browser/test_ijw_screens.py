@@ -65,7 +65,7 @@ def traffic(world):
 def test_overview_bars_are_drawn_in_dutch(traffic, live_server, chromium):
     page = dutch_page(chromium)
     log_in(page, live_server, "beleid")
-    page.goto(f"{live_server.url}/ijw/overview/")
+    page.goto(f"{live_server.url}/monitoring/overview/")  # moved from ijw (#11)
     bars = page.locator("svg.oj-chart rect")
     assert bars.count() >= 1
     for index in range(bars.count()):

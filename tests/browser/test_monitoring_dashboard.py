@@ -68,8 +68,21 @@ def test_dashboard_in_dutch_draws_its_charts(advisor, live_server, dutch_page):
     assert page.locator("[data-testid=municipalities] tbody th").inner_text() == (
         "Nijmegen (0268)")
     widths = page.eval_on_selector_all("img.oj-chart", "imgs => imgs.map(i => i.naturalWidth)")
-    # Half years, municipalities, message deadlines (no declarations: no provider chart).
-    assert widths == [640, 640, 640]  # every SVG decoded and drawn
+    # Half years, municipalities, message deadlines, G7 themes, beds per segment (no
+    # declarations: no provider charts).
+    assert widths == [640, 640, 640, 640, 640]  # every SVG decoded and drawn
+    # G7 themes: the region's row and Nijmegen's; no casework, so no cases, and the
+    # toewijzing of 5 Jan started on 14 Jan: one wait of 9 days, "9,0" in Dutch.
+    themes = page.locator("[data-testid=themes] tbody tr")
+    assert themes.count() == 2
+    assert themes.nth(1).locator("th").inner_text() == "Nijmegen (0268)"
+    waits = page.locator("[data-testid=theme-waits] tbody tr")
+    assert waits.nth(1).locator("td").nth(0).inner_text() == "1"
+    assert waits.nth(1).locator("td").nth(1).inner_text() == "9,0"
+    assert page.locator("[data-testid=theme-deadlines] tbody tr").count() == 4
+    # Segments: no ceilings, so the whole region; nobody in care with stay (ambulant care).
+    assert page.locator("[data-testid=segment-kpis]").count() == 1
+    assert page.locator("[data-testid=segment-beds]").inner_text().startswith("0, 0")
     process = page.locator("[data-testid=process] tbody tr")
     assert process.count() == 4
     # The JW306 return Open Jeugd sent while taking the JW305: on time, 100 %.

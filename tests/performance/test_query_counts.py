@@ -69,7 +69,7 @@ PAGES = [
     ("inbox (provider)", "provider_staff", lambda r: "/ijw/"),
     ("outbox (provider)", "provider_staff", lambda r: "/ijw/outbox/"),
     ("message detail", "access_worker", lambda r: f"/ijw/messages/{r['message'].pk}/"),
-    ("overview", "policy_advisor", lambda r: "/ijw/overview/"),
+    ("overview", "policy_advisor", lambda r: "/monitoring/overview/"),  # moved from ijw (#11)
     ("access log", "auditor", lambda r: "/accounts/access-log/"),
     ("access log, filtered", "auditor",
      lambda r: "/accounts/access-log/?action=read&object_type=registry.Youth"),

@@ -602,6 +602,9 @@ WEB_RULES: dict[str, Rule] = {
                                     probes=("van", "tot", "formaat", "onderdrukt")),
     "monitoring:cbs-delivery": Rule(Perm.VIEW_YOUTH,
                                     probes=("aanbieder", "halfjaar", "download")),
+    # Monitoring themes (#11, mon-themes): the region's message overview moved from ijw
+    # (ijw:overview stays, a redirect for those allowed).
+    "monitoring:overview": Rule(Perm.VIEW_REGION_FIGURES),
 }
 
 API_RULES: dict[str, Rule] = {
@@ -767,6 +770,9 @@ API_RULES: dict[str, Rule] = {
     "GET /api/monitoring/kpi/status/": Rule(Perm.VIEW_REGION_FIGURES),
     # CBS outputs (#11, branch mon-cbsfile): the StatLine-style tables of the own region.
     "GET /api/monitoring/statline/": Rule(Perm.VIEW_REGION_FIGURES),
+    # Monitoring themes (#11, mon-themes): the message overview moved from ijw; the old
+    # address (GET /api/ijw/overview/ above) answers the same.
+    "GET /api/monitoring/overview/": Rule(Perm.VIEW_REGION_FIGURES),
 }
 
 

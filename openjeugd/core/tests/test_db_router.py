@@ -42,7 +42,8 @@ def capture_both():
         connections["replica"])
 
 
-@pytest.mark.parametrize("path", ["/ijw/overview/", "/api/ijw/overview/"])
+@pytest.mark.parametrize("path", ["/monitoring/overview/", "/api/monitoring/overview/",
+                                  "/api/ijw/overview/"])
 def test_the_region_figures_are_read_from_the_replica(with_replica, advisor_client, path):
     default, replica = capture_both()
     with default, replica:
@@ -85,7 +86,7 @@ def test_inside_a_transaction_reads_stay_on_default(with_replica):
 def test_without_a_replica_everything_stays_on_default(advisor_client):
     replica = CaptureQueriesContext(connections["replica"])
     with replica:
-        assert advisor_client.get("/ijw/overview/").status_code == 200
+        assert advisor_client.get("/monitoring/overview/").status_code == 200
     assert not statements(replica)
     assert reporting_db() == "default"
 

@@ -1,9 +1,6 @@
 """What a message says, on its page, to whoever may see the client; the boxes from the
-viewer's side; search by BSN as a POST; the overview chart in Dutch."""
+viewer's side; search by BSN as a POST. (The overview chart moved to monitoring, #11.)"""
 
-from datetime import date, datetime
-
-import time_machine
 from django.urls import reverse
 from django.utils import translation
 
@@ -109,15 +106,3 @@ def test_search_finds_only_youths_the_user_may_see(client, people):
     client.force_login(people["elsewhere"])  # another municipality: not its youth
     response = client.post(reverse("ijw:inbox"), {"q": samples.BSN})
     assert list(response.context["page"]) == []
-
-
-@time_machine.travel(datetime(2026, 4, 20, 12, 0), tick=False)
-def test_overview_chart_coordinates_are_not_localised(client, deliver, user_with):
-    deliver(samples.sample_jw315())
-    deliver(samples.sample_jw305(dagtekening=date(2026, 4, 1)), on=datetime(2026, 4, 2, 10))
-    client.force_login(user_with("policy_advisor"))
-    with translation.override("nl"):
-        html = client.get(reverse("ijw:overview"), HTTP_ACCEPT_LANGUAGE="nl").content.decode()
-    # Two months over 640 px: bars at x = 2.0 and 322.0, 316.0 wide — with a dot.
-    assert 'x="2.0"' in html and 'width="316.0"' in html
-    assert ',0"' not in html.split("<svg", 1)[1].split("</svg>", 1)[0]

@@ -82,7 +82,9 @@ def _count(values) -> dict:
 
 # Keys whose value is not a count of youths or trajectories.
 _NOT_COUNTS = {"periode", "van", "tot_en_met", "percentage", "gemiddelde",
-               "gemiddelde_duur_dagen", "jaar", "maanden", "termijn_werkdagen"}
+               "gemiddelde_duur_dagen", "jaar", "maanden", "termijn_werkdagen",
+               # themes.py / segments.py: measures resting on a count, cleared with it below
+               "dagen", "langste_dagen", "bedden_gepland", "afname", "boven_plan"}
 
 
 def suppress_small_cells(figures):
@@ -110,13 +112,28 @@ def _suppress_derived(original: dict, out: dict) -> None:
         out["percentage"] = None
     if "gemiddelde" in out and out.get("n") is None:
         out["gemiddelde"] = None
+    if out.get("n", 0) is None:
+        # Waiting times and lengths of stay (themes.py, segments.py).
+        out.update({key: None for key in ("mediaan", "langste_dagen") if key in out})
+    if "lopend_gemiddelde_tot_nu" in out and out.get("lopend") is None:
+        out["lopend_gemiddelde_tot_nu"] = None
+    if "dagen" in out and out.get("jeugdigen") is None:
+        out["dagen"] = None  # days of 1-op-1 of 1-4 youths
+    if "bedden_gepland" in out:
+        # Beds in use are youths: the differences would give a suppressed count back.
+        if out.get("in_gebruik_begin") is None or out.get("in_gebruik_eind") is None:
+            out["afname"] = None
+        if out.get("in_gebruik_eind") is None:
+            out["boven_plan"] = None
     if "gemiddeld_per_jeugdige" in out and out.get("jeugdigen") is None:
         # Amounts over 1-4 youths are as telling as their count.
         out.update(dict.fromkeys(("toegekend", "ingediend", "gecrediteerd",
                                   "gemiddeld_per_jeugdige")))
     elif "toegekend" in out and "jeugdigen" in out and out["jeugdigen"] is None:
-        # A provider's or product's amount over 1-4 youths (sturingsinformatie).
-        out["toegekend"] = None
+        # A provider's or product's amount over 1-4 youths (sturingsinformatie), and its
+        # share of a budget (segments.py), which gives the amount back.
+        out.update({key: None for key in ("toegekend", "percentage_totaalbudget",
+                                          "percentage_plafond") if key in out})
     if "gemiddelde_duur_dagen" in out:
         out["gemiddelde_duur_dagen"] = (original["gemiddelde_duur_dagen"]
                                         if out.get("beeindigd") is not None else None)

@@ -1,10 +1,12 @@
-"""The region overview: volumes, rejection rates and overdue answers, no personal data."""
+"""The region overview (moved from ijw, issue #11): volumes, rejection rates and overdue
+answers, no personal data; the old address redirects; the chart in Dutch."""
 
 from datetime import date, datetime
 
 import pytest
 import time_machine
 from django.urls import reverse
+from django.utils import translation
 
 from openjeugd.ijw.codec import samples
 from openjeugd.ijw.models import Message
@@ -28,7 +30,7 @@ def test_overview_figures(client, traffic, user_with):
     # Imported history: the return on our JW315 never went out, so it still awaits an answer.
     Message.objects.filter(pk=ours.message.pk).update(answered_at=None)
     client.force_login(user_with("policy_advisor"))
-    response = client.get(reverse("ijw:overview"))
+    response = client.get(reverse("monitoring:overview"))
     assert response.status_code == 200
     figures = response.context["figures"]
     assert figures.codes == ["JW305", "JW306", "JW315", "JW316"]
@@ -61,5 +63,34 @@ def test_overview_of_another_region_is_empty(client, traffic):
 
     utrecht = Municipality.objects.get(code="0344")
     client.force_login(UserFactory(role="policy_advisor", region=utrecht.region))
-    figures = client.get(reverse("ijw:overview")).context["figures"]
+    figures = client.get(reverse("monitoring:overview")).context["figures"]
     assert (figures.total_messages, figures.volumes, figures.overdue_verzoeken) == (0, [], [])
+
+
+def test_the_old_address_redirects_those_allowed(client, provider, user_with):
+    client.force_login(user_with("policy_advisor"))
+    response = client.get(reverse("ijw:overview"))
+    assert (response.status_code, response["Location"]) == (301, "/monitoring/overview/")
+    client.force_login(user_with("provider_staff", provider=provider))
+    assert client.get(reverse("ijw:overview")).status_code == 403
+
+
+def test_the_old_api_address_answers_the_same(client, traffic, user_with):
+    client.force_login(user_with("policy_advisor"))
+    old = client.get("/api/ijw/overview/")
+    assert old.status_code == 200
+    assert old.json() == client.get("/api/monitoring/overview/").json()
+    assert old.json()["total_messages"] == 6
+
+
+@time_machine.travel(datetime(2026, 4, 20, 12, 0), tick=False)
+def test_overview_chart_coordinates_are_not_localised(client, deliver, user_with):
+    deliver(samples.sample_jw315())
+    deliver(samples.sample_jw305(dagtekening=date(2026, 4, 1)), on=datetime(2026, 4, 2, 10))
+    client.force_login(user_with("policy_advisor"))
+    with translation.override("nl"):
+        html = client.get(reverse("monitoring:overview"),
+                          HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    # Two months over 640 px: bars at x = 2.0 and 322.0, 316.0 wide — with a dot.
+    assert 'x="2.0"' in html and 'width="316.0"' in html
+    assert ',0"' not in html.split("<svg", 1)[1].split("</svg>", 1)[0]

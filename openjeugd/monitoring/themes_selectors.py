@@ -1,0 +1,125 @@
+"""Reads for the G7 themes and the Limburg segment KPIs: the casework and the budgets through
+the seams, the iJw facts (declaration lines, toewijzingen, starts and stops) in four grouped
+queries, handed to the pure themes.py and segments.py. The `scope` is the viewer's, as in
+selectors.py (None: the whole region, the command line)."""
+
+from datetime import date
+
+from django.db.models import Case, IntegerField, Min, Q, Sum, Value, When
+from django.utils import timezone
+
+from openjeugd.ijw.codec.codes import REDEN_WIJZIGING_VERWIJDERD
+from openjeugd.ijw.models import Prestatie, Start, Stop, Toewijzing
+from openjeugd.monitoring import seams, segments, themes
+from openjeugd.monitoring.cbs.codes import TEMPORARY_STOP
+from openjeugd.registry.models import Provider
+
+# CBS §3.3 "Met verblijf" (11-14): the stays that hold a bed (openjeugd.lib.cbs).
+RESIDENTIAL = frozenset({"11", "12", "13", "14"})
+
+
+def themes_and_segments(region, first: date, last: date, *, today: date,
+                        scope=None) -> dict:
+    """The indicator set's "themes" and "segments" keys."""
+    lines = _line_sums(region, first, last, scope)
+    assignments = _assignments(region, first, last, scope)
+    return {"themes": _themes(region, first, last, today, scope, lines, assignments),
+            "segments": _segments(region, first, last, scope, lines, assignments)}
+
+
+def _themes(region, first, last, today, scope, lines, assignments) -> dict:
+    costs = [themes.Cost(gemeente, bsn, granted)
+             for _year, gemeente, _agb, _cat, _code, bsn, granted in lines]
+    waits = [themes.Wait(gemeente, bsn, assigned, started)
+             for gemeente, bsn, _product, assigned, started, _ends in assignments]
+    return themes.themes(seams.casework(region, first, last, scope), costs, waits, first,
+                         last, today=today)
+
+
+def _segments(region, first, last, scope, lines, assignments) -> dict:
+    years = list(range(first.year, last.year + 1))
+    found = seams.segment_budgets(region, years) or [
+        segments.Segment(region.name, None, budgets={}, providers={})]
+    rows = [segments.Line(year, agb, bsn, (cat, code), granted)
+            for year, _gemeente, agb, cat, code, bsn, granted in lines]
+    waiting = [segments.Assignment(bsn, product, assigned, started, ends)
+               for _gemeente, bsn, product, assigned, started, ends in assignments]
+    stays = _stays(region, last, scope)
+    names = dict(Provider.objects.filter(agb_code__in={r.provider for r in rows})
+                 .values_list("agb_code", "name"))
+    plan = {last.year: seams.planned_beds(region, last.year)}
+    return {"van": first.isoformat(), "tot_en_met": last.isoformat(),
+            "segmenten": [segments.segment_kpis(segment, rows, stays, waiting, first, last,
+                                                names=names, planned_beds=plan)
+                          for segment in found]}
+
+
+def _line_sums(region, first: date, last: date, scope) -> list[tuple]:
+    """Granted net per (year, municipality, provider, product, youth) of the declaration
+    lines whose product period starts in [first, last]; years bucketed with date ranges (no
+    EXTRACT, see selectors.region_steering)."""
+    lines = Prestatie.objects.filter(declaratie__municipality__region=region,
+                                     begindatum__range=(first, last))
+    if scope is not None:
+        lines = lines.filter(scope(municipality="declaratie__municipality"))
+    year = Case(*(When(begindatum__range=(date(y, 1, 1), date(y, 12, 31)), then=Value(y))
+                  for y in range(first.year, last.year + 1)), output_field=IntegerField())
+    keys = ("year", "declaratie__municipality__code", "provider__agb_code",
+            "product_categorie", "product_code", "youth__bsn")
+    return [(*row[:-1], row[-1] or 0) for row in
+            lines.annotate(year=year).values(*keys).annotate(granted=Sum("toegekend"))
+            .values_list(*keys, "granted").order_by()]
+
+
+def _assignments(region, first: date, last: date, scope) -> list[tuple]:
+    """Toewijzingen assigned on or before `last` that did not end before `first` and were not
+    withdrawn (JZ002 13), with their first start of care that was not deleted (OP033)."""
+    found = Toewijzing.objects.filter(
+        municipality__region=region, toewijzing_datum_tijd__date__lte=last,
+    ).exclude(einddatum__lt=first).exclude(reden_wijziging=REDEN_WIJZIGING_VERWIJDERD)
+    if scope is not None:
+        found = found.filter(scope())
+    rows = found.annotate(first_start=Min("starts__begindatum",
+                                          filter=Q(starts__deleted_by__isnull=True)))
+    return [(gemeente, bsn, (cat, code), timezone.localtime(at).date(), started, ends)
+            for gemeente, bsn, cat, code, at, started, ends in rows.values_list(
+                "municipality__code", "youth__bsn", "product_categorie", "product_code",
+                "toewijzing_datum_tijd", "first_start", "einddatum").order_by()]
+
+
+def _stays(region, last: date, scope) -> list[segments.Stay]:
+    """Care with a residential CBS hulpvorm, from its start to its definitive stop (a
+    temporary stop, JZ588 20, ends nothing). Products without a hulpvorm mapping are left out
+    here as in every CBS figure (the indicator set reports them)."""
+    where = Q(municipality__region=region, deleted_by__isnull=True)
+    if scope is not None:
+        where &= scope()
+    hulpvorm_of = seams.hulpvorm_lookup(region)
+    products = set(Start.objects.filter(where).values_list("product_categorie",
+                                                           "product_code").distinct())
+    residential = [p for p in products if hulpvorm_of(*p) in RESIDENTIAL]
+    if not residential:
+        return []
+    of_products = Q(pk__in=[])
+    for cat, code in residential:
+        of_products |= Q(product_categorie=cat, product_code=code)
+    link = ("toewijzing_id", "youth_id", "provider_id", "municipality_id", "product_categorie",
+            "begindatum")
+    ends: dict[tuple, date] = {}
+    for *key, end in (Stop.objects.filter(where, of_products).exclude(
+            reden_beeindiging=TEMPORARY_STOP).values_list(*link, "einddatum")
+            .order_by("id")):
+        ends[_key(*key)] = end  # the latest delivery stands (a correction replaces)
+    starts = Start.objects.filter(where, of_products, begindatum__lte=last).values_list(
+        *link, "youth__bsn", "product_code").order_by()
+    # key: the link fields, ending in product_categorie and begindatum.
+    return [segments.Stay(bsn, (key[4], code), key[5], ends.get(_key(*key)))
+            for *key, bsn, code in starts]
+
+
+def _key(toewijzing, youth, provider, municipality, categorie, begindatum) -> tuple:
+    # How the iJw handler ties a stop to its start (ijw/services/handlers/start_stop.py):
+    # the toewijzing, or for taakgericht care youth, provider, municipality and category.
+    if toewijzing is not None:
+        return ("toewijzing", toewijzing, begindatum)
+    return ("taakgericht", youth, provider, municipality, categorie, begindatum)
