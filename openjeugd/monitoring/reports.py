@@ -80,9 +80,9 @@ def xlsx(figures: dict, *, municipalities: dict[str, str], kpis: list[dict] = ()
              row["open_verlopen"], row["open"], _number(row["op_tijd"]["percentage"]),
              _number(row["gemiddeld_werkdagen"])]
             for kind, row in figures["processen"].items()])
+    _themes_and_segments(book, figures, municipalities)
     if kpis:
         _kpi_sheets(book, kpis)
-    _themes_and_segments(book, figures, municipalities)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
