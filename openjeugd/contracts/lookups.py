@@ -8,6 +8,7 @@ from decimal import Decimal
 from openjeugd.contracts import cbs, selectors
 from openjeugd.contracts.budget import effective_budget
 from openjeugd.contracts.models import Ceiling, Contract, Product
+from openjeugd.ijw.services.handlers.declaratie import NOT_CONTRACTED
 from openjeugd.registry.models import Provider
 
 
@@ -29,15 +30,21 @@ def admitted_provider(*, agb: str, municipality, on: date, new_care: bool) -> Pr
 def contract_tariffs(*, municipality, provider):
     """TR418's source for one message: loads the region's tariffs once and answers, per line,
     the contract tariff of the line's product for the provider on the first day of its
-    period, as (amount, eenheid it is a price of), or None when no tariff is known."""
+    period, as (amount, eenheid it is a price of). A product of the region's catalogue that
+    no contract prices for this provider that day answers NOT_CONTRACTED (refused, 0611); a
+    product outside the catalogue, or a region without contracts, answers None (not judged:
+    TR381's product code list is not the contracts' catalogue)."""
     tariffs = selectors.region_tariffs(municipality.region_id)
+    contracting = Contract.objects.filter(region=municipality.region_id).exists()
 
-    def lookup(toewijzing, prestatie) -> tuple[Decimal, str] | None:
+    def lookup(toewijzing, prestatie) -> tuple[Decimal, str] | tuple[None, None] | None:
         product = tariffs.product(prestatie.product_categorie, prestatie.product_code or "")
         if product is None:
             return None
         price = tariffs.price_on(product.pk, provider.pk, prestatie.product_periode.begindatum)
-        return None if price is None else (price.amount, price.eenheid)
+        if price is None:
+            return NOT_CONTRACTED if contracting else None
+        return (price.amount, price.eenheid)
 
     return lookup
 

@@ -1,12 +1,10 @@
 """The contract manager's read screens (Perm.VIEW_CONTRACTS): contracts, the ceiling overview
-with its charts and exports, one ceiling per municipality and provider, and what lies behind
-its figures. Objects come through selectors_screens, so another region's answer 404."""
+with its charts (data: images in the page, one computation per page) and exports, one ceiling
+per municipality and provider, and what lies behind its figures. Objects come through
+selectors_screens, so another region's answer 404."""
 
-from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.csp import csp_override
 
 from openjeugd.accounts import policy
 from openjeugd.accounts.decorators import requires
@@ -16,10 +14,6 @@ from openjeugd.contracts import budget, charts, conversion, exports
 from openjeugd.contracts import selectors_screens as screens
 from openjeugd.contracts.selectors_screens import get_in
 
-# An SVG chart is its own document: pygal styles it with an inline <style>; it runs no script
-# (stripped) and loads nothing.
-CHART_CSP = {"default-src": ["'none'"], "style-src": ["'unsafe-inline'"],
-             "frame-ancestors": ["'self'"]}
 SECTION_TITLES = {"region": gettext_lazy("Region"),
                   "municipality": gettext_lazy("Per municipality"),
                   "provider": gettext_lazy("Per provider"),
@@ -33,12 +27,6 @@ def _can_manage(request) -> bool:
 def _overview(request):
     year = screens.year_from(request.GET.get("year"))
     return screens.ceiling_overview(request.user.region, year)
-
-
-def _svg(content: bytes) -> HttpResponse:
-    response = HttpResponse(content, content_type="image/svg+xml")
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 # --- contracts ----------------------------------------------------------------------------------
@@ -65,21 +53,14 @@ def contract_detail(request, pk):
 @requires(Perm.VIEW_CONTRACTS)
 def ceiling_overview(request):
     overview = _overview(request)
-    sections = [(key, str(SECTION_TITLES[key]), rows)
-                for key, _levels, rows in overview.sections if rows]
+    sections = []
+    for key, _levels, rows in overview.sections:
+        if rows:
+            title = str(SECTION_TITLES[key])
+            sections.append((key, title, rows,
+                             charts.ceilings_chart(f"{title} {overview.year}", rows)))
     return render(request, "contracts/ceiling_overview.html", {
         "overview": overview, "sections": sections, "can_manage": _can_manage(request)})
-
-
-@requires(Perm.VIEW_CONTRACTS)
-@csp_override(CHART_CSP)
-def ceiling_overview_chart(request):
-    overview = _overview(request)
-    section = request.GET.get("section", "")
-    rows = next((rows for key, _levels, rows in overview.sections if key == section),
-                overview.rows)
-    title = str(SECTION_TITLES.get(section, _("Ceilings")))
-    return _svg(charts.ceilings_chart(f"{title} {overview.year}", rows))
 
 
 @requires(Perm.VIEW_CONTRACTS)
@@ -95,18 +76,12 @@ def ceiling_export_pdf(request):
 @requires(Perm.VIEW_CONTRACTS)
 def ceiling_detail(request, pk):
     ceiling = get_in(screens.ceilings_of(request.user), pk)
+    # Per municipality and per provider: a chart (when there are shares) beside its table.
+    splits = [(by, shares, shares and charts.shares_chart(str(SECTION_TITLES[by]), shares))
+              for by, shares in screens.breakdown(ceiling).items()]
     return render(request, "contracts/ceiling_detail.html", {
         "ceiling": ceiling, "row": screens.row_of(budget.ceiling_figures(ceiling)),
-        "breakdown": screens.breakdown(ceiling), "can_manage": _can_manage(request)})
-
-
-@requires(Perm.VIEW_CONTRACTS)
-@csp_override(CHART_CSP)
-def ceiling_detail_chart(request, pk):
-    ceiling = get_in(screens.ceilings_of(request.user), pk)
-    by = "provider" if request.GET.get("by") == "provider" else "municipality"
-    title = _("Per provider") if by == "provider" else _("Per municipality")
-    return _svg(charts.shares_chart(str(title), screens.breakdown(ceiling)[by]))
+        "splits": splits, "can_manage": _can_manage(request)})
 
 
 @requires(Perm.VIEW_CONTRACTS)

@@ -1,7 +1,8 @@
 """The contract manager's screens in a real browser, in Dutch: the ceiling overview shows
-budget, committed, spent and forecast with a chart drawn from our own route, a figure drills
-down to its counts, a tariff is created through the form and an overlapping one is refused on
-its field naming the rule, and the Excel export downloads with the screen's figures.
+budget, committed, spent and forecast with a chart drawn from a data: image in the page, a
+figure drills down to its counts, a tariff is created through the form and an overlapping one
+is refused on its field naming the rule, and the Excel export downloads with the screen's
+figures.
 
 Dates follow today's date (not pinned): the live server and Chromium must agree on the clock
 for the session cookie. The expected figures are the selector's, computed before the browser
@@ -24,12 +25,11 @@ from openjeugd.ijw import codec
 from openjeugd.ijw.codec import samples
 from openjeugd.ijw.models import Message
 from openjeugd.ijw.services.ingest import ingest
-from openjeugd.registry.models import Municipality, Provider
-from openjeugd.registry.tests.factories import RegionFactory, UserFactory
+
+from .helpers import PASSWORD, nijmegen_world, user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "contract-screens-password-5"
 COLUMNS = ("budget", "committed", "spent", "forecast")
 
 
@@ -58,12 +58,7 @@ def _care(today: date) -> None:
 def world(transactional_db):
     """Built before the browser starts: see the `chromium` fixture."""
     today = timezone.localdate()
-    region = RegionFactory(name="Rijk van Nijmegen")
-    nijmegen, _ = Municipality.objects.update_or_create(
-        code=samples.GEMEENTE, defaults={"name": "Nijmegen", "province": "Gelderland",
-                                         "region": region})
-    provider = Provider.objects.create(name="Jeugdhulp De Linde", agb_code=samples.AGB)
-    provider.regions.add(region)
+    region, _nijmegen, provider = nijmegen_world()
     product = Product.objects.create(
         region=region, product_categorie="45", product_code="45A48", name="Ambulant",
         eenheid="04", uitvoeringsvariant="inspanningsgericht", funding_model=FundingModel.PXQ)
@@ -78,9 +73,7 @@ def world(transactional_db):
     _care(today)
     services.set_ceiling(region=region, year=today.year, level=Ceiling.Level.REGION,
                          amount=Decimal("250000.00"))
-    user = UserFactory(username="contractbeheer", role=Role.CONTRACT_MANAGER, region=region)
-    user.set_password(PASSWORD)
-    user.save()
+    user("contractbeheer", role=Role.CONTRACT_MANAGER, region=region)
     row = selectors_screens.ceiling_overview(region, today.year).rows[0]
     with translation.override("nl"):
         shown = {c: f"€ {floatformat(getattr(row, c), '2g')}" for c in COLUMNS}
@@ -120,7 +113,7 @@ def test_contract_manager_reads_drills_down_sets_a_tariff_and_exports(world, liv
     chart = page.get_by_test_id("chart-region")
     page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=chart
                            .element_handle())
-    assert chart.get_attribute("src").startswith("/contracts/ceilings/chart.svg")
+    assert chart.get_attribute("src").startswith("data:image/svg+xml;base64,")
 
     # Drill down from "spent": a contract manager sees the counts, no youth.
     table.locator("[data-column=spent] a").click()

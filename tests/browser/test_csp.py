@@ -10,8 +10,9 @@ import pytest
 from django_otp.oath import totp
 
 from openjeugd.accounts.roles import Role
-from openjeugd.registry.models import Municipality
-from openjeugd.registry.tests.factories import RegionFactory, UserFactory, YouthFactory
+from openjeugd.registry.tests.factories import UserFactory, YouthFactory
+
+from .helpers import region_with
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,9 +25,7 @@ ADMIN_PAGES = ["/", "/admin/", "/admin/accounts/user/"]
 @pytest.fixture
 def accounts(transactional_db):
     """Built before the browser starts: see the `chromium` fixture."""
-    region = RegionFactory(name="Rijk van Nijmegen")
-    nijmegen, _ = Municipality.objects.update_or_create(
-        code="0268", defaults={"name": "Nijmegen", "province": "Gelderland", "region": region})
+    region, nijmegen = region_with()
     youth = YouthFactory(municipality=nijmegen)
     users = {
         "worker": UserFactory(username="toegang", role=Role.ACCESS_WORKER, region=region,

@@ -17,10 +17,9 @@ from openjeugd.accounts.roles import Role
 from openjeugd.ijw import codec
 from openjeugd.ijw.codec import samples
 from openjeugd.ijw.services.ingest import ingest
-from openjeugd.registry.models import Municipality, Provider, Youth
-from openjeugd.registry.tests.factories import RegionFactory
+from openjeugd.registry.models import Youth
 
-from .helpers import dutch_page, log_in, user
+from .helpers import dutch_page, log_in, nijmegen_world, user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,12 +27,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def world(transactional_db):
     """Built before the browser starts: see the `chromium` fixture."""
-    region = RegionFactory(name="Rijk van Nijmegen")
-    nijmegen, _ = Municipality.objects.update_or_create(
-        code=samples.GEMEENTE, defaults={"name": "Nijmegen", "province": "Gelderland",
-                                         "region": region})
-    provider = Provider.objects.create(name="Jeugdhulp De Linde", agb_code=samples.AGB)
-    provider.regions.add(region)
+    region, nijmegen, provider = nijmegen_world()
     youth = Youth.objects.create(bsn=samples.BSN, birth_date=date(2012, 3, 14), geslacht="2",
                                  surname="Berg", initials="S", municipality=nijmegen)
     return {

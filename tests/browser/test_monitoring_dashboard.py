@@ -9,11 +9,10 @@ from openjeugd.accounts.roles import Role
 from openjeugd.ijw import codec
 from openjeugd.ijw.codec import samples
 from openjeugd.ijw.services import ingest
-from openjeugd.registry.models import Municipality, Provider
-from openjeugd.registry.tests.factories import RegionFactory, UserFactory
+
+from .helpers import PASSWORD, nijmegen_world, user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PASSWORD = "monitoring-test-password-7"
 
 
 @pytest.fixture
@@ -35,18 +34,12 @@ def dutch_page(chromium):
 def advisor(transactional_db):
     """An ambulant trajectory (JZ020 32) in Nijmegen from 14 Jan 2026, through the import
     path; built before the browser starts (see the `chromium` fixture)."""
-    region = RegionFactory(name="Rijk van Nijmegen")
-    Municipality.objects.update_or_create(
-        code="0268", defaults={"name": "Nijmegen", "province": "Gelderland", "region": region})
-    Provider.objects.create(name="Jeugdhulp De Linde", agb_code=samples.AGB).regions.add(region)
+    region = nijmegen_world().region
     ambulant = {"categorie": "32", "productcode": "32A01"}
     ingest(codec.serialize(samples.sample_jw301(dagtekening=date(2026, 1, 5), **ambulant)))
     ingest(codec.serialize(samples.sample_jw305(dagtekening=date(2026, 1, 14),
                                                 begindatum=date(2026, 1, 14), **ambulant)))
-    user = UserFactory(username="beleid", role=Role.POLICY_ADVISOR, region=region)
-    user.set_password(PASSWORD)
-    user.save()
-    return user
+    return user("beleid", role=Role.POLICY_ADVISOR, region=region)
 
 
 def test_dashboard_in_dutch_draws_its_charts(advisor, live_server, dutch_page):

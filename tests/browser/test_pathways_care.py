@@ -22,25 +22,17 @@ from django.utils import timezone
 
 from openjeugd.accounts.roles import Role
 from openjeugd.ijw.codec import samples
-from openjeugd.pathways.services import care, cases, config
+from openjeugd.pathways.services import care, cases
 from openjeugd.registry import care_relations
-from openjeugd.registry.models import Facility, Municipality, Provider, Youth
-from openjeugd.registry.tests.factories import FacilityFactory, RegionFactory
+from openjeugd.registry.models import Facility, Provider, Youth
+from openjeugd.registry.tests.factories import FacilityFactory
 
-from .helpers import dutch_page, log_in, user
+from .helpers import dutch_page, log_in, region_with, samples_provider, user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CASE_URL = re.compile(r".*/pathways/cases/(\d+)/$")
 CARE_URL = re.compile(r".*/pathways/cases/\d+/care/$")
-
-
-def _region(name, code, municipality, preset):
-    region = RegionFactory(name=name)
-    place, _ = Municipality.objects.update_or_create(
-        code=code, defaults={"name": municipality, "province": "-", "region": region})
-    config.apply_preset(region=region, preset=preset)
-    return region, place
 
 
 def _youth(place):
@@ -67,9 +59,8 @@ def refused(page) -> str:
 
 @pytest.fixture
 def g7(transactional_db):
-    region, nijmegen = _region("Gelderland-Zuid (G7)", samples.GEMEENTE, "Nijmegen", "g7")
-    provider = Provider.objects.create(name="Jeugdhulp De Linde", agb_code=samples.AGB)
-    provider.regions.add(region)
+    region, nijmegen = region_with(name="Gelderland-Zuid (G7)", preset="g7")
+    provider = samples_provider(region)
     facility = FacilityFactory(provider=provider, municipality=nijmegen, name="De Hoeve",
                                kind=Facility.Kind.JEUGDZORGPLUS, age_min=12, age_max=17)
     return {
@@ -161,7 +152,8 @@ def test_g7_request_triage_ret_decision_brigade_and_placement(g7, live_server, c
 
 @pytest.fixture
 def amsterdam(transactional_db):
-    region, place = _region("Amsterdam-Amstelland", "0363", "Amsterdam", "amsterdam")
+    region, place = region_with("0363", "Amsterdam", name="Amsterdam-Amstelland",
+                                province="Noord-Holland", preset="amsterdam")
     provider = Provider.objects.create(name="Samen Sterk Amsterdam", agb_code="87654321")
     provider.regions.add(region)
     youth = _youth(place)

@@ -15,38 +15,23 @@ from django.utils import timezone
 
 from openjeugd.accounts.roles import Role
 from openjeugd.ijw.codec import samples
-from openjeugd.pathways.services.config import apply_preset
-from openjeugd.registry.models import Municipality, Provider, Youth
-from openjeugd.registry.tests.factories import RegionFactory, UserFactory
+from openjeugd.registry.models import Youth
+
+from .helpers import PASSWORD, nijmegen_world, user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "pathways-screens-password-1"
-
-
-def _user(username, **fields):
-    user = UserFactory(username=username, **fields)
-    user.set_password(PASSWORD)
-    user.save()
-    return user
 
 
 @pytest.fixture
 def world(transactional_db):
     """Built before the browser starts: see the `chromium` fixture."""
-    region = RegionFactory(name="Rijk van Nijmegen")
-    apply_preset(region=region, preset="g7")
-    nijmegen, _ = Municipality.objects.update_or_create(
-        code=samples.GEMEENTE, defaults={"name": "Nijmegen", "province": "Gelderland",
-                                         "region": region})
-    provider = Provider.objects.create(name="Jeugdhulp De Linde", agb_code=samples.AGB)
-    provider.regions.add(region)
+    region, nijmegen, provider = nijmegen_world(preset="g7")
     Youth.objects.create(bsn=samples.BSN, birth_date=timezone.localdate().replace(year=2012),
                          geslacht="2", surname="Berg", initials="S", municipality=nijmegen)
     return {
-        "worker": _user("toegang", first_name="Tess", last_name="Toegang",
+        "worker": user("toegang", first_name="Tess", last_name="Toegang",
                         role=Role.ACCESS_WORKER, region=region, municipality=nijmegen),
-        "chair": _user("ret", role=Role.RET_CHAIR, region=region),
+        "chair": user("ret", role=Role.RET_CHAIR, region=region),
         "provider": provider,
     }
 

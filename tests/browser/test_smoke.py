@@ -11,8 +11,9 @@ from django.urls import reverse
 
 from openjeugd.accounts.roles import Role
 from openjeugd.core.navigation import menu_for
-from openjeugd.registry.models import Municipality
-from openjeugd.registry.tests.factories import RegionFactory, UserFactory
+from openjeugd.registry.tests.factories import UserFactory
+
+from .helpers import region_with
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -49,11 +50,7 @@ def accounts(transactional_db) -> dict[str, Account]:
 
     Built before the browser starts: see the `chromium` fixture.
     """
-    region = RegionFactory(name="Rijk van Nijmegen")
-    # The data migration may already hold Nijmegen; bind it to our region either way.
-    nijmegen, _ = Municipality.objects.update_or_create(
-        code="0268", defaults={"name": "Nijmegen", "province": "Gelderland", "region": region}
-    )
+    region, nijmegen = region_with()
     return {
         "worker": make_account(username="toegang", first_name="Tess", last_name="Toegang",
                                role=Role.ACCESS_WORKER, region=region, municipality=nijmegen),

@@ -10,19 +10,21 @@ import pytest
 from openjeugd.contracts import services
 from openjeugd.contracts.models import Contract, FundingModel, Product, Uitvoeringsvariant
 from openjeugd.core.testing import client, english  # noqa: F401 - shared fixtures
-from openjeugd.ijw.tests.conftest import deliver, pinned_today, provider  # noqa: F401
-from openjeugd.registry.models import Municipality
+
+# The iJw facts are delivered as ijw's own tests deliver them (on 10 March 2026 at the earliest).
+from openjeugd.ijw.tests.conftest import deliver_not_before, pinned_today  # noqa: F401
+from openjeugd.ijw.tests.fixtures import (  # noqa: F401
+    deliver,
+    deliver_strict,
+    nijmegen,
+    provider,
+)
 
 HOUR = "04"
 
 
 @pytest.fixture
-def nijmegen(db):
-    return Municipality.objects.get(code="0268")
-
-
-@pytest.fixture
-def region(nijmegen):
+def region(nijmegen):  # noqa: F811 - the shared fixture
     return nijmegen.region
 
 

@@ -12,6 +12,7 @@ from openjeugd.contracts import services
 from openjeugd.ijw.codec import samples
 from openjeugd.ijw.models import Declaratie, Message
 from openjeugd.ijw.tests.rule_cases import found
+from openjeugd.registry.models import Provider
 
 
 def declare(deliver, *lines, nummer="D2026020001", ident="DC000001"):
@@ -81,3 +82,38 @@ def test_tariff_is_the_one_valid_in_the_product_period(deliver, contract, provid
                                              **march)]))
     assert found(new) == []
     assert granted(new) == Decimal("1046.52")
+
+
+# A product the provider's contract does not cover: TR418 ("het contractuele tarief van
+# ProductCode") with IV081 ("in het contract een tarief voor het betreffende product te zijn
+# vastgelegd") - no contract tariff, so no declared tariff can be the contractual one: 0611.
+
+def test_product_without_a_contract_tariff_gets_0611(deliver, contract, provider, product):
+    # Admitted to the running contract, but 45A48 has no tariff in it.
+    services.award_contract(contract=contract, provider=provider, start_date=date(2026, 1, 1))
+    deliver(samples.sample_jw301())
+    outcome = declare(deliver)
+    assert found(outcome) == [("TR418", "0611", "product")]
+    assert granted(outcome) == Decimal("0.00")
+
+
+def test_product_priced_for_another_provider_only_gets_0611(deliver, contract, provider,
+                                                            product, nijmegen):
+    # The contract prices 45A48 for Oost alone; De Linde is admitted but not covered.
+    oost = Provider.objects.create(name="Kinderpraktijk Oost", agb_code="98771234")
+    oost.regions.add(nijmegen.region)
+    for partner in (provider, oost):
+        services.award_contract(contract=contract, provider=partner,
+                                start_date=date(2026, 1, 1))
+    services.set_tariff(contract=contract, product=product, provider=oost,
+                        amount=Decimal("85.50"), valid_from=date(2026, 1, 1))
+    deliver(samples.sample_jw301())
+    assert found(declare(deliver)) == [("TR418", "0611", "product")]
+
+
+def test_a_region_without_contracts_judges_no_tariff(deliver, product):
+    # The catalogue alone prices nothing: the line is paid as declared (16 h x 85.50).
+    deliver(samples.sample_jw301())
+    outcome = declare(deliver)
+    assert found(outcome) == []
+    assert granted(outcome) == Decimal("1368.00")

@@ -15,6 +15,7 @@ import pytest
 from openjeugd.ijw.codec import model as m
 from openjeugd.ijw.codec import samples
 from openjeugd.ijw.models import Declaratie, Message, Prestatie
+from openjeugd.ijw.services.handlers.declaratie import NOT_CONTRACTED
 from openjeugd.ijw.tests.rule_cases import found, produces
 from openjeugd.lib.money import round_money
 from openjeugd.registry.tests.factories import valid_bsn
@@ -310,6 +311,11 @@ SAMPLE_TARIFF = contract_tariff_per_hour("85.50")
 HERE = "openjeugd.ijw.tests.test_rules_applied_declaratie"
 
 
+def not_contracted(*, municipality, provider):
+    """A stand-in lookup whose contracts cover no product for the provider."""
+    return lambda toewijzing, prestatie: NOT_CONTRACTED
+
+
 def test_no_contract_tariff_refuses_nothing(deliver, assigned, settings):
     settings.IJW_CONTRACT_TARIFF = "openjeugd.ijw.services.handlers.declaratie.no_tariffs"
     assert found(declare(deliver)) == []
@@ -319,6 +325,13 @@ def test_no_contract_tariff_refuses_nothing(deliver, assigned, settings):
 def test_tariff_other_than_the_contract_tariff(deliver, assigned, settings):
     # A contract tariff of EUR 80.00 an hour refuses a line at EUR 85.50 (0611).
     settings.IJW_CONTRACT_TARIFF = f"{HERE}.EIGHTY_AN_HOUR"
+    outcome = declare(deliver)
+    assert found(outcome) == [("TR418", "0611", "product")]
+    assert granted(outcome) == Decimal("0.00")
+
+
+def test_a_product_the_contract_does_not_cover_gets_0611(deliver, assigned, settings):
+    settings.IJW_CONTRACT_TARIFF = f"{HERE}.not_contracted"
     outcome = declare(deliver)
     assert found(outcome) == [("TR418", "0611", "product")]
     assert granted(outcome) == Decimal("0.00")

@@ -348,3 +348,23 @@ def test_work_list_marks_overdue_in_words_and_counts(signed_in, people, case):
     # Crisis due 13 June (overdue) and Acuut without perspectiefplan due 20 June (on time).
     assert "1 item overdue" in page
     assert page.count(">overdue</strong>") == 1 and "on time" in page
+
+
+def test_work_list_and_care_page_share_the_due_items_table(signed_in, people, case):
+    # One include (pathways/_due_items.html) draws both tables: the same crisis row (reported
+    # 12 June 10:00, intervention due 13 June: overdue on 15 June), the youth column only on
+    # the work list, which spans several cases.
+    care.record_crisis(people["worker"], case=case,
+                       reported_at=datetime(2026, 6, 12, 10, 0, tzinfo=AMS),
+                       acuut_from=date(2026, 6, 12), acuut_to=date(2026, 6, 20))
+    client = signed_in(people["worker"])
+    work = client.get(reverse("pathways:work-list")).content.decode()
+    work_table = work.split('data-testid="work-list"', 1)[1].split("</table>", 1)[0]
+    care_page = client.get(reverse("pathways:care", args=[case.pk])).content.decode()
+    care_table = care_page.split('data-testid="care-due"', 1)[1].split("</table>", 1)[0]
+    for table in (work_table, care_table):
+        row = table.split('data-kind="crisis"', 1)[1].split("</tr>", 1)[0]
+        assert "2026-06-13" in row and ">overdue</strong>" in row
+    assert "Due and overdue items of your cases" in work_table and ">Youth<" in work_table
+    assert reverse("pathways:case-detail", args=[case.pk]) in work_table
+    assert "2 items due" in care_table and ">Youth<" not in care_table

@@ -1,11 +1,14 @@
-"""The contract manager's screens: the figures on the page are the selector's, charts come
-from our own route as SVG, another region's objects answer 404, and the drill-down shows
+"""The contract manager's screens: the figures on the page are the selector's, charts go out
+with the page as SVG data: images, another region's objects answer 404, and the drill-down shows
 counts to contract managers and lines only to a role with youth access (logged)."""
 
+import base64
+import re
 from datetime import date
 from decimal import Decimal
 
 from django.urls import reverse
+from django.utils import translation
 
 from openjeugd.accounts.models import AccessLogEntry
 from openjeugd.accounts.purposes import Purpose
@@ -27,17 +30,31 @@ def test_overview_shows_the_figures_and_a_chart_per_section(manager_client, ceil
     assert "warning" in page
 
 
-def test_chart_is_svg_from_our_route_without_script(manager_client, ceilings):
-    response = manager_client.get(reverse("contracts:ceiling-overview-chart"),
-                                  {"year": 2026, "section": "region"})
-    assert response.status_code == 200
-    assert response["Content-Type"] == "image/svg+xml"
-    svg = response.content
-    assert svg.lstrip().startswith(b"<?xml") and b"<svg" in svg
-    assert b"<script" not in svg
-    assert b"Budget" in svg and b"Forecast" in svg
-    # The policy of the chart document: styles inline (pygal), nothing else.
-    assert "default-src 'none'" in response["Content-Security-Policy"]
+def _chart(page: str, testid: str) -> str:
+    """The SVG of the chart image with this test id, decoded from its data: URI."""
+    src = re.search(rf'data-testid="{testid}" src="data:image/svg\+xml;base64,([^"]+)"',
+                    page).group(1)
+    return base64.b64decode(src).decode()
+
+
+def test_chart_is_an_svg_image_in_the_page_without_script(manager_client, ceilings):
+    response = manager_client.get(reverse("contracts:ceiling-overview"), {"year": 2026})
+    svg = _chart(response.content.decode(), "chart-region")
+    assert svg.lstrip().startswith("<?xml") and "<svg" in svg
+    assert "<script" not in svg
+    assert "Budget" in svg and "Forecast" in svg
+    # The region's forecast 25,943.14 as a value label (English format in the tests).
+    assert "25,943.14" in svg
+
+
+def test_chart_speaks_dutch(client, ceilings, manager):
+    # Labels translated and numbers with the decimal comma: forecast 25.943,14.
+    client.force_login(manager)
+    with translation.override("nl"):
+        page = client.get(reverse("contracts:ceiling-overview"), {"year": 2026},
+                          HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    svg = _chart(page, "chart-region")
+    assert "Prognose" in svg and "25.943,14" in svg and "25,943.14" not in svg
 
 
 def test_ceiling_detail_shows_parts_per_provider(manager_client, ceilings):
@@ -45,9 +62,7 @@ def test_ceiling_detail_shows_parts_per_provider(manager_client, ceilings):
                                           args=[ceilings["region"].pk]))
     page = response.content.decode()
     assert "Kinderpraktijk Oost" in page and "4,885.71" in page and "17,295.43" in page
-    chart = manager_client.get(reverse("contracts:ceiling-detail-chart",
-                                       args=[ceilings["region"].pk]), {"by": "provider"})
-    assert chart.status_code == 200 and b"Kinderpraktijk Oost" in chart.content
+    assert "Kinderpraktijk Oost" in _chart(page, "chart-by-provider")
 
 
 def test_another_regions_ceiling_and_contract_answer_404(manager_client, ceilings, care):

@@ -497,11 +497,17 @@ def _volume_problems(toewijzing, prestatie, known) -> list[tuple[str, str]]:
     return []
 
 
+# The contract lookup's answer for a product the region's contracts price, but not for this
+# provider on that day (an uncovered product); see contract_tariffs.
+NOT_CONTRACTED = (None, None)
+
+
 def contract_tariffs(message):
     """TR418's source, named by settings.IJW_CONTRACT_TARIFF (the contracts app; ijw never
     imports it): built once per message, it answers per line
-    ``(toewijzing, prestatie) -> (contract tariff, WJ756 unit it is a price of)`` or None when
-    no contract tariff is known (then nothing is refused)."""
+    ``(toewijzing, prestatie) -> (contract tariff, WJ756 unit it is a price of)``, None when
+    no contract tariff is known (then nothing is refused), or NOT_CONTRACTED when the
+    provider's contracts do not cover the product on the first day of the line's period."""
     factory = import_string(getattr(settings, "IJW_CONTRACT_TARIFF",
                                     "openjeugd.ijw.services.handlers.declaratie.no_tariffs"))
     return factory(municipality=message.municipality, provider=message.provider)
@@ -520,6 +526,12 @@ def _tariff_problems(toewijzing, prestatie, known) -> list[tuple[str, str]]:
     if found is None or prestatie.product_tarief is None:
         return []
     amount, eenheid = found
+    if amount is None:
+        # TR418 (TR418.md, "het contractuele tarief van ProductCode") and IV081 ("in het
+        # contract een tarief voor het betreffende product te zijn vastgelegd"): without a
+        # contract tariff for the product no ProductTarief can be the contractual one.
+        return [("TR418", _("The provider's contract has no tariff for this product on "
+                            "%(day)s.") % {"day": prestatie.product_periode.begindatum})]
     per = _units_per_tariff_unit(prestatie.eenheid, eenheid)
     if per is None:
         # IV081: "Voor die eenheid dient in het contract een tarief voor het betreffende product
