@@ -4,6 +4,8 @@ which override monitoring's own here."""
 
 from openjeugd.ijw.tests.conftest import (  # noqa: F401 - fixtures
     deliver,
+    deliver_not_before,
+    deliver_strict,
     nijmegen,
     other_provider,
     pinned_today,
