@@ -1,5 +1,13 @@
-"""Reads for monitoring: the iJw facts of a region in three queries (starts, stops, requests
-for the referrer), handed as plain tuples to the pure CBS functions.
+"""Reads for monitoring: the iJw facts of a region, handed as plain tuples to the pure CBS
+functions.
+
+Two ways to the same facts. The fast path reads ijw's summaries, kept in step with the facts
+in the transaction that writes them (ijw.models.summaries): one row per care episode (a start
+with its current stops folded in) and the declaration lines summed per youth and half year
+and per month. The plain path reads the starts, stops and declaration lines themselves; it is
+the definition the fast path is tested against (monitoring/tests/test_fast_path.py), and it
+answers whenever the summaries cannot: an irregular episode (more than one current start or
+definitive stop on one key), or money asked for periods that are not whole half years/months.
 
 Only the functions ending in `_for` decide access (through accounts.policy) and log personal
 data reads; the plain ones serve the command line, which logs under its OS user.
@@ -8,18 +16,29 @@ data reads; the plain ones serve the command line, which logs under its OS user.
 from calendar import monthrange
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 
+from django.db import connections
 from django.db.models import Case, IntegerField, Q, Sum, Value, When
 from django.http import Http404
 from django.utils import timezone
 
 from openjeugd.accounts import policy
 from openjeugd.accounts.purposes import Purpose
-from openjeugd.ijw.models import Message, Prestatie, Start, Stop, Verzoek
+from openjeugd.ijw.models import (
+    CareEpisode,
+    DeclaredHalfYear,
+    DeclaredMonth,
+    Message,
+    Prestatie,
+    Start,
+    Stop,
+    Verzoek,
+)
 from openjeugd.monitoring import cbs, process, seams, spending, steering
 from openjeugd.monitoring.cbs import codes, figures, trajectories
 from openjeugd.monitoring.cbs.deliveries import Report, StartFact, StopFact, deliveries
-from openjeugd.monitoring.cbs.periods import Period, half_years
+from openjeugd.monitoring.cbs.periods import Period, half_year, half_years
 from openjeugd.monitoring.cbs.trajectories import Trajectory, overlapping, record
 from openjeugd.monitoring.spending import ZERO
 from openjeugd.registry.models import Provider
@@ -71,6 +90,67 @@ def facts(region, *, until: date | None = None,
     return start_facts, stop_facts
 
 
+_EPISODE_FIELDS = ("toewijzing_id", "youth_id", "provider_id", "municipality_id",
+                   "product_categorie", "product_code", "begindatum", "youth__bsn",
+                   "provider__agb_code", "municipality__code",
+                   "toewijzing__referentie_aanbieder", "einddatum", "reden_beeindiging",
+                   "paused_on")
+
+
+def episode_facts(region, *, until: date | None = None,
+                  scope: Scope | None = None) -> tuple[list[StartFact], list[StopFact]] | None:
+    """facts() from ijw's care episodes in one query: each current start with its definitive
+    and temporary stop. None when an episode of the region is irregular (the summary cannot
+    say which of two starts or stops counts): then the facts themselves must answer."""
+    where = Q(municipality__region=region)
+    if scope is not None:
+        where &= scope()
+    episodes = CareEpisode.objects.filter(where)
+    if episodes.filter(irregular=True).exists():
+        return None
+    episodes = episodes.filter(start__isnull=False)
+    if until is not None:
+        episodes = episodes.filter(begindatum__lte=until)
+    referrers = _referrers(region)
+    starts, stops = [], []
+    # In facts()' order (Start.Meta.ordering): merge() keeps it among equal keys.
+    for (tw, youth, provider, municipality, cat, code, begin, bsn, agb, gemeente, referentie,
+         end, reden, paused) in _rows(episodes.order_by("begindatum", "start_id")
+                                      .values_list(*_EPISODE_FIELDS)):
+        begin = _date(begin)
+        link = _link(tw, youth, provider, municipality, cat)
+        starts.append(StartFact(
+            link=link, bsn=bsn, youth_id=youth, provider=agb, gemeente=gemeente,
+            product_categorie=cat, product_code=code, begindatum=begin,
+            verwijzer=_verwijzer(referrers, tw, provider, municipality, referentie)))
+        if end is not None:
+            stops.append(StopFact(link=link, begindatum=begin, einddatum=_date(end),
+                                  reden=reden))
+        if paused is not None:
+            stops.append(StopFact(link=link, begindatum=begin, einddatum=_date(paused),
+                                  reden=codes.TEMPORARY_STOP))
+    return starts, stops
+
+
+def _fast_facts(region, *, until: date | None = None, scope: Scope | None = None):
+    return episode_facts(region, until=until, scope=scope) or facts(region, until=until,
+                                                                     scope=scope)
+
+
+def _rows(queryset) -> list[tuple]:
+    """The queryset's rows as the database driver gives them: Django's per-value converters
+    cost more than the query at regional scale. Dates may come as ISO strings (SQLite):
+    callers pass them through _date."""
+    sql, params = queryset.query.sql_with_params()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _date(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(value)
+
+
 def _referrers(region) -> dict:
     rows = Verzoek.objects.filter(
         municipality__region=region, kind=Verzoek.Kind.TOEWIJZING,
@@ -93,7 +173,7 @@ def _verwijzer(referrers, toewijzing_id, provider_id, municipality_id, referenti
 def region_trajectories(region, first: date, last: date, *,
                         scope: Scope | None = None) -> tuple[list[Trajectory], Report]:
     """The trajectories overlapping [first, last] as known at `last` (§7.5)."""
-    starts, stops = facts(region, until=last, scope=scope)
+    starts, stops = _fast_facts(region, until=last, scope=scope)
     found, report = trajectories(starts, stops, seams.hulpvorm_lookup(region), as_of=last)
     return overlapping(found, first, last), report
 
@@ -101,7 +181,7 @@ def region_trajectories(region, first: date, last: date, *,
 def region_indicators(region, first: date, last: date, *, today: date,
                       scope: Scope | None = None) -> dict:
     """The indicator set per half year (clipped to [first, last]) and per municipality."""
-    starts, stops = facts(region, scope=scope)
+    starts, stops = _fast_facts(region, scope=scope)
     hulpvorm_of = seams.hulpvorm_lookup(region)
     clipped = [Period(max(first, half.first), min(last, half.last))
                for half in half_years(first, last)]
@@ -136,6 +216,36 @@ def region_indicators(region, first: date, last: date, *, today: date,
 
 
 def _line_sums(region, periods: list[Period], scope: Scope | None) -> list[tuple]:
+    """_plain_line_sums, from ijw's sums per youth and half year when every period is a whole
+    half year (one stored row per result row: the summary's key maps one to one onto the
+    municipality code, AGB, product and BSN)."""
+    if not all(_whole_half_year(period) for period in periods):
+        return _plain_line_sums(region, periods, scope)
+    index = {period.first: number for number, period in enumerate(periods)}
+    index.update({period.first.isoformat(): number for number, period in enumerate(periods)})
+    sums = DeclaredHalfYear.objects.filter(municipality__region=region,
+                                           half_year__range=(periods[0].first, periods[-1].last))
+    if scope is not None:
+        sums = sums.filter(scope())
+    return [(index[half], gemeente, agb, categorie, code, bsn, _money(granted),
+             _money(declared), _money(credits))
+            for half, gemeente, agb, categorie, code, bsn, granted, declared, credits in _rows(
+                sums.values_list("half_year", "municipality__code", "provider__agb_code",
+                                 "product_categorie", "product_code", "youth__bsn",
+                                 "granted_cents", "declared_cents", "credits_cents")
+                .order_by())]
+
+
+def _whole_half_year(period: Period) -> bool:
+    whole = half_year(period.first)
+    return (period.first, period.last) == (whole.first, whole.last)
+
+
+def _money(cents: int) -> Decimal:
+    return Decimal(cents).scaleb(-2)
+
+
+def _plain_line_sums(region, periods: list[Period], scope: Scope | None) -> list[tuple]:
     """The declaration lines whose product period starts in one of the periods, summed per
     period (index), municipality, provider, product and youth: granted, declared and credits
     (granted < 0). One grouped query, one pass over the lines, for both the spending and the
@@ -184,17 +294,38 @@ def region_steering(region, first: date, last: date, *, today: date,
     amounts = [steering.Amount(gemeente, agb, f"{categorie}/{code}", bsn,
                                periods[index].first.year, granted or ZERO)
                for index, gemeente, agb, categorie, code, bsn, granted, *_ in rows]
-    months = _buckets([(month, date(last.year, month, 1),
-                        date(last.year, month, monthrange(last.year, month)[1]))
-                       for month in range(1, 13)])
-    per_month = list(lines.filter(begindatum__year=last.year).annotate(month=months).values(
-        "declaratie__municipality__code", "month").annotate(
-        granted=Sum("toegekend")).values_list(
-        "declaratie__municipality__code", "month", "granted").order_by())
+    per_month = _month_sums(region, first, last, scope) if _whole_months(first, last) \
+        else _plain_month_sums(lines, last.year)
     names = dict(Provider.objects.filter(agb_code__in={a.provider for a in amounts})
                  .values_list("agb_code", "name"))
     return steering.steering(amounts, [(g, last.year, m, v) for g, m, v in per_month], names,
                              year=last.year, today=today)
+
+
+def _whole_months(first: date, last: date) -> bool:
+    return first.day == 1 and last.day == monthrange(last.year, last.month)[1]
+
+
+def _month_sums(region, first: date, last: date, scope: Scope | None) -> list[tuple]:
+    """(gemeente, month number, granted) of the year of `last` from ijw's monthly sums."""
+    sums = DeclaredMonth.objects.filter(municipality__region=region,
+                                        month__range=(max(first, date(last.year, 1, 1)), last))
+    if scope is not None:
+        sums = sums.filter(scope())
+    rows = _rows(sums.values("municipality__code", "month").annotate(
+        granted=Sum("granted_cents")).values_list("municipality__code", "month", "granted")
+        .order_by())
+    return [(gemeente, _date(month).month, _money(granted)) for gemeente, month, granted in rows]
+
+
+def _plain_month_sums(lines, year: int) -> list[tuple]:
+    months = _buckets([(month, date(year, month, 1),
+                        date(year, month, monthrange(year, month)[1]))
+                       for month in range(1, 13)])
+    return list(lines.filter(begindatum__year=year).annotate(month=months).values(
+        "declaratie__municipality__code", "month").annotate(
+        granted=Sum("toegekend")).values_list(
+        "declaratie__municipality__code", "month", "granted").order_by())
 
 
 def _buckets(ranges: list[tuple[int, date, date]]) -> Case:
