@@ -6,8 +6,9 @@ in the transaction that writes them (ijw.models.summaries): one row per care epi
 with its current stops folded in) and the declaration lines summed per youth and half year
 and per month. The plain path reads the starts, stops and declaration lines themselves; it is
 the definition the fast path is tested against (monitoring/tests/test_fast_path.py), and it
-answers whenever the summaries cannot: an irregular episode (more than one current start or
-definitive stop on one key), or money asked for periods that are not whole half years/months.
+answers whenever the summaries cannot: the keys of an irregular episode (more than one current
+start or definitive stop on one key), and money asked for periods that are not whole half
+years or months.
 
 Only the functions ending in `_for` decide access (through accounts.policy) and log personal
 data reads; the plain ones serve the command line, which logs under its OS user.
@@ -19,7 +20,8 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import connections
-from django.db.models import Case, IntegerField, Q, Sum, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Sum, Value, When
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
@@ -62,24 +64,29 @@ def _link(toewijzing_id, youth_id, provider_id, municipality_id, categorie) -> t
     return ("taakgericht", youth_id, provider_id, municipality_id, categorie)
 
 
-def facts(region, *, until: date | None = None,
-          scope: Scope | None = None) -> tuple[list[StartFact], list[StopFact]]:
+def facts(region, *, until: date | None = None, scope: Scope | None = None,
+          only: Exists | None = None, with_ids: bool = False) -> tuple[list, list[StopFact]]:
     """Starts and stops of the region's municipalities that were not deleted (OP033:
-    "eerdere aanleveringen met dezelfde sleutel beschouwd moeten worden als niet verzonden")."""
+    "eerdere aanleveringen met dezelfde sleutel beschouwd moeten worden als niet verzonden").
+    The plain definition; `only` narrows it to some keys, `with_ids` gives each start as
+    (begindatum, id, fact) (episode_facts uses both for irregular episodes)."""
     where = Q(municipality__region=region, deleted_by__isnull=True)
     if scope is not None:
         where &= scope()
+    if only is not None:
+        where &= Q(only)
     starts = Start.objects.filter(where)
     if until is not None:
         starts = starts.filter(begindatum__lte=until)
     referrers = _referrers(region)
     start_facts = [
-        StartFact(link=_link(tw, youth, provider, municipality, cat), bsn=bsn, youth_id=youth,
-                  provider=agb, gemeente=gemeente, product_categorie=cat, product_code=code,
-                  begindatum=begin, verwijzer=_verwijzer(referrers, tw, provider, municipality,
-                                                         referentie))
-        for (tw, youth, provider, municipality, cat, code, begin, bsn, agb, gemeente,
-             referentie) in starts.values_list(*_START_FIELDS).iterator(chunk_size=5000)
+        (begin, pk, StartFact(
+            link=_link(tw, youth, provider, municipality, cat), bsn=bsn, youth_id=youth,
+            provider=agb, gemeente=gemeente, product_categorie=cat, product_code=code,
+            begindatum=begin, verwijzer=_verwijzer(referrers, tw, provider, municipality,
+                                                   referentie)))
+        for (pk, tw, youth, provider, municipality, cat, code, begin, bsn, agb, gemeente,
+             referentie) in starts.values_list("id", *_START_FIELDS).iterator(chunk_size=5000)
     ]
     stop_facts = [
         StopFact(link=_link(tw, youth, provider, municipality, cat), begindatum=begin,
@@ -87,6 +94,8 @@ def facts(region, *, until: date | None = None,
         for (tw, youth, provider, municipality, cat, begin, end, reden)
         in Stop.objects.filter(where).values_list(*_STOP_FIELDS).iterator(chunk_size=5000)
     ]
+    if not with_ids:
+        start_facts = [fact for _begin, _pk, fact in start_facts]
     return start_facts, stop_facts
 
 
@@ -98,43 +107,54 @@ _EPISODE_FIELDS = ("toewijzing_id", "youth_id", "provider_id", "municipality_id"
 
 
 def episode_facts(region, *, until: date | None = None,
-                  scope: Scope | None = None) -> tuple[list[StartFact], list[StopFact]] | None:
+                  scope: Scope | None = None) -> tuple[list[StartFact], list[StopFact]]:
     """facts() from ijw's care episodes in one query: each current start with its definitive
-    and temporary stop. None when an episode of the region is irregular (the summary cannot
-    say which of two starts or stops counts): then the facts themselves must answer."""
+    and temporary stop. An irregular episode (more than one current start or definitive stop
+    on one key: the rules forbid it, a bulk load need not) cannot say which counts: its
+    starts and stops are read from the facts, so every key is answered as facts() would."""
     where = Q(municipality__region=region)
     if scope is not None:
         where &= scope()
-    episodes = CareEpisode.objects.filter(where)
-    if episodes.filter(irregular=True).exists():
-        return None
-    episodes = episodes.filter(start__isnull=False)
+    episodes = CareEpisode.objects.filter(where, start__isnull=False, irregular=False)
     if until is not None:
         episodes = episodes.filter(begindatum__lte=until)
     referrers = _referrers(region)
     starts, stops = [], []
-    # In facts()' order (Start.Meta.ordering): merge() keeps it among equal keys.
-    for (tw, youth, provider, municipality, cat, code, begin, bsn, agb, gemeente, referentie,
-         end, reden, paused) in _rows(episodes.order_by("begindatum", "start_id")
-                                      .values_list(*_EPISODE_FIELDS)):
+    for (start_id, tw, youth, provider, municipality, cat, code, begin, bsn, agb, gemeente,
+         referentie, end, reden, paused) in _rows(episodes.values_list(
+            "start_id", *_EPISODE_FIELDS).order_by()):
         begin = _date(begin)
         link = _link(tw, youth, provider, municipality, cat)
-        starts.append(StartFact(
+        starts.append((begin, start_id, StartFact(
             link=link, bsn=bsn, youth_id=youth, provider=agb, gemeente=gemeente,
             product_categorie=cat, product_code=code, begindatum=begin,
-            verwijzer=_verwijzer(referrers, tw, provider, municipality, referentie)))
+            verwijzer=_verwijzer(referrers, tw, provider, municipality, referentie))))
         if end is not None:
             stops.append(StopFact(link=link, begindatum=begin, einddatum=_date(end),
                                   reden=reden))
         if paused is not None:
             stops.append(StopFact(link=link, begindatum=begin, einddatum=_date(paused),
                                   reden=codes.TEMPORARY_STOP))
-    return starts, stops
+    irregular = _of_irregular_episodes()
+    if irregular is not None:
+        more_starts, more_stops = facts(region, until=until, scope=scope, only=irregular,
+                                        with_ids=True)
+        starts.extend(more_starts)
+        stops.extend(more_stops)
+    # In facts()' order (Start.Meta.ordering): merge() keeps it among equal keys.
+    starts.sort(key=lambda row: row[:2])
+    return [fact for _begin, _id, fact in starts], stops
 
 
-def _fast_facts(region, *, until: date | None = None, scope: Scope | None = None):
-    return episode_facts(region, until=until, scope=scope) or facts(region, until=until,
-                                                                     scope=scope)
+def _of_irregular_episodes() -> Exists | None:
+    """A filter for the starts and stops whose episode is irregular; None when none is."""
+    if not CareEpisode.objects.filter(irregular=True).exists():
+        return None
+    return Exists(CareEpisode.objects.filter(irregular=True).annotate(
+        key=Coalesce("toewijzing_id", 0)).filter(
+        key=Coalesce(OuterRef("toewijzing_id"), 0), youth=OuterRef("youth"),
+        provider=OuterRef("provider"), municipality=OuterRef("municipality"),
+        product_categorie=OuterRef("product_categorie"), begindatum=OuterRef("begindatum")))
 
 
 def _rows(queryset) -> list[tuple]:
@@ -173,7 +193,7 @@ def _verwijzer(referrers, toewijzing_id, provider_id, municipality_id, referenti
 def region_trajectories(region, first: date, last: date, *,
                         scope: Scope | None = None) -> tuple[list[Trajectory], Report]:
     """The trajectories overlapping [first, last] as known at `last` (§7.5)."""
-    starts, stops = _fast_facts(region, until=last, scope=scope)
+    starts, stops = episode_facts(region, until=last, scope=scope)
     found, report = trajectories(starts, stops, seams.hulpvorm_lookup(region), as_of=last)
     return overlapping(found, first, last), report
 
@@ -181,7 +201,7 @@ def region_trajectories(region, first: date, last: date, *,
 def region_indicators(region, first: date, last: date, *, today: date,
                       scope: Scope | None = None) -> dict:
     """The indicator set per half year (clipped to [first, last]) and per municipality."""
-    starts, stops = _fast_facts(region, scope=scope)
+    starts, stops = episode_facts(region, scope=scope)
     hulpvorm_of = seams.hulpvorm_lookup(region)
     clipped = [Period(max(first, half.first), min(last, half.last))
                for half in half_years(first, last)]

@@ -169,16 +169,63 @@ def rebuild() -> dict[str, int]:
                 cursor.execute("LOCK TABLE {} IN EXCLUSIVE MODE".format(", ".join(  # noqa: S608
                     m._meta.db_table for m in (DeclaredMonth, DeclaredHalfYear, CareEpisode))))
         written = {}
-        for model, rows in recount().items():
+        for model in (DeclaredMonth, DeclaredHalfYear):
             model.objects.all().delete()
-            created = model.objects.bulk_create(
-                (model(**dict(fields)) for fields in rows), batch_size=5000)
-            written[model._meta.model_name] = len(created)
+            written[model._meta.model_name] = _sum_in_the_database(model)
+        CareEpisode.objects.all().delete()
+        created = CareEpisode.objects.bulk_create(
+            (CareEpisode(**dict(fields)) for fields in _recount_episodes()), batch_size=5000)
+        written[CareEpisode._meta.model_name] = len(created)
     return written
 
 
+# The month and half year of a line's begindatum, and an amount in cents, per database. On
+# SQLite a decimal column holds a float, exact to the cent after rounding amount x 100.
+_BUCKET_SQL = {
+    "postgresql": {
+        "month": "date_trunc('month', p.begindatum)::date",
+        "half_year": "make_date(extract(year from p.begindatum)::int, CASE WHEN extract(month "
+                     "from p.begindatum) <= 6 THEN 1 ELSE 7 END, 1)",
+        "cents": "round(p.{} * 100)::bigint",
+    },
+    "sqlite": {
+        "month": "strftime('%Y-%m-01', p.begindatum)",
+        "half_year": "CASE WHEN strftime('%m', p.begindatum) <= '06' THEN strftime('%Y-01-01', "
+                     "p.begindatum) ELSE strftime('%Y-07-01', p.begindatum) END",
+        "cents": "CAST(round(p.{} * 100) AS INTEGER)",
+    },
+}
+
+
+def _sum_in_the_database(model) -> int:
+    """One INSERT ... SELECT ... GROUP BY over the lines (what _sums does in Python, as
+    recount() checks): millions of lines in seconds instead of minutes."""
+    sql = _BUCKET_SQL[connection.vendor]
+    keys = _AMOUNT_KEYS[model]
+    bucket = sql[keys[0]]
+    selected = {"municipality_id": "d.municipality_id", "provider_id": "p.provider_id",
+                "youth_id": "p.youth_id", "product_categorie": "p.product_categorie",
+                "product_code": "p.product_code"}
+    inner = ", ".join([f"{bucket} AS bucket"] + [f"{selected[k]} AS {k}" for k in keys[1:]]
+                      + [f"{sql['cents'].format('toegekend')} AS g",
+                         f"{sql['cents'].format('ingediend')} AS i"])
+    group = ", ".join(["bucket", *keys[1:]])
+    table = model._meta.db_table
+    statement = (
+        f"INSERT INTO {table} ({', '.join(keys)}, {', '.join(_AMOUNTS)}) "  # noqa: S608
+        f"SELECT {group}, SUM(g), SUM(i), SUM(CASE WHEN g < 0 THEN g ELSE 0 END), COUNT(*) "
+        f"FROM (SELECT {inner} FROM {Prestatie._meta.db_table} p JOIN "
+        f"{Prestatie._meta.get_field('declaratie').related_model._meta.db_table} d "
+        f"ON d.id = p.declaratie_id) lines GROUP BY {group}")
+    with connection.cursor() as cursor:
+        cursor.execute(statement)
+        return cursor.rowcount
+
+
 def recount() -> dict:
-    """What each table should hold, from the facts: {model: set of sorted field tuples}."""
+    """What each table should hold, from the facts, summed in Python (the check against
+    the database's own sums in rebuild and the services' additions): {model: set of sorted
+    field tuples}."""
     lines = Prestatie.objects.values_list(
         "declaratie__municipality_id", "provider_id", "youth_id", "product_categorie",
         "product_code", "begindatum", "ingediend", "toegekend").order_by()
