@@ -310,10 +310,14 @@ def region_steering(region, first: date, last: date, *, today: date,
                    for h in half_years(first, last)]
         sums = (periods, _line_sums(region, periods, scope))
     periods, rows = sums
-    # Half years never straddle a calendar year, so each row's year is its period's.
-    amounts = [steering.Amount(gemeente, agb, f"{categorie}/{code}", bsn,
-                               periods[index].first.year, granted or ZERO)
-               for index, gemeente, agb, categorie, code, bsn, granted, *_ in rows]
+    # Half years never straddle a calendar year, so each row's year is its period's. The two
+    # half years of one key are added first: steering() adds them per youth anyway, and half
+    # as many rows go through its groupings.
+    per_year: dict[tuple, Decimal] = {}
+    for index, gemeente, agb, categorie, code, bsn, granted, *_ in rows:
+        key = (gemeente, agb, f"{categorie}/{code}", bsn, periods[index].first.year)
+        per_year[key] = per_year.get(key, ZERO) + (granted or ZERO)
+    amounts = [steering.Amount(*key, granted) for key, granted in per_year.items()]
     per_month = _month_sums(region, first, last, scope) if _whole_months(first, last) \
         else _plain_month_sums(lines, last.year)
     names = dict(Provider.objects.filter(agb_code__in={a.provider for a in amounts})
