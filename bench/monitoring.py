@@ -355,6 +355,8 @@ def child(args) -> None:
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("SECRET_KEY", "benchmark-only")  # noqa: S105 - throwaway database
     os.environ.setdefault("LOG_LEVEL", "WARNING")
+    # A bulk load's COPY of millions of rows is one statement: no page timeout for it.
+    os.environ.setdefault("DB_STATEMENT_TIMEOUT_MS", "0")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "openjeugd.settings")
     import django
     from django.core.management import call_command

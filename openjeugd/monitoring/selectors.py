@@ -20,8 +20,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import connections
-from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Sum, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, IntegerField, Q, Sum, Value, When
 from django.http import Http404
 from django.utils import timezone
 
@@ -65,7 +64,7 @@ def _link(toewijzing_id, youth_id, provider_id, municipality_id, categorie) -> t
 
 
 def facts(region, *, until: date | None = None, scope: Scope | None = None,
-          only: Exists | None = None, with_ids: bool = False) -> tuple[list, list[StopFact]]:
+          only: set[tuple] | None = None, with_ids: bool = False) -> tuple[list, list[StopFact]]:
     """Starts and stops of the region's municipalities that were not deleted (OP033:
     "eerdere aanleveringen met dezelfde sleutel beschouwd moeten worden als niet verzonden").
     The plain definition; `only` narrows it to some keys, `with_ids` gives each start as
@@ -74,7 +73,7 @@ def facts(region, *, until: date | None = None, scope: Scope | None = None,
     if scope is not None:
         where &= scope()
     if only is not None:
-        where &= Q(only)
+        where &= _of_keys(only)
     starts = Start.objects.filter(where)
     if until is not None:
         starts = starts.filter(begindatum__lte=until)
@@ -94,6 +93,9 @@ def facts(region, *, until: date | None = None, scope: Scope | None = None,
         for (tw, youth, provider, municipality, cat, begin, end, reden)
         in Stop.objects.filter(where).values_list(*_STOP_FIELDS).iterator(chunk_size=5000)
     ]
+    if only is not None:
+        start_facts = [row for row in start_facts if (row[2].link, row[0]) in only]
+        stop_facts = [stop for stop in stop_facts if (stop.link, stop.begindatum) in only]
     if not with_ids:
         start_facts = [fact for _begin, _pk, fact in start_facts]
     return start_facts, stop_facts
@@ -135,8 +137,8 @@ def episode_facts(region, *, until: date | None = None,
         if paused is not None:
             stops.append(StopFact(link=link, begindatum=begin, einddatum=_date(paused),
                                   reden=codes.TEMPORARY_STOP))
-    irregular = _of_irregular_episodes()
-    if irregular is not None:
+    irregular = _irregular_keys(episodes.model.objects.filter(where, irregular=True))
+    if irregular:
         more_starts, more_stops = facts(region, until=until, scope=scope, only=irregular,
                                         with_ids=True)
         starts.extend(more_starts)
@@ -146,15 +148,19 @@ def episode_facts(region, *, until: date | None = None,
     return [fact for _begin, _id, fact in starts], stops
 
 
-def _of_irregular_episodes() -> Exists | None:
-    """A filter for the starts and stops whose episode is irregular; None when none is."""
-    if not CareEpisode.objects.filter(irregular=True).exists():
-        return None
-    return Exists(CareEpisode.objects.filter(irregular=True).annotate(
-        key=Coalesce("toewijzing_id", 0)).filter(
-        key=Coalesce(OuterRef("toewijzing_id"), 0), youth=OuterRef("youth"),
-        provider=OuterRef("provider"), municipality=OuterRef("municipality"),
-        product_categorie=OuterRef("product_categorie"), begindatum=OuterRef("begindatum")))
+def _irregular_keys(episodes) -> set[tuple]:
+    """The (link, begindatum) of each irregular episode: the rules make them rare or absent."""
+    return {(_link(*row[:5]), _date(row[5])) for row in episodes.values_list(
+        "toewijzing_id", "youth_id", "provider_id", "municipality_id", "product_categorie",
+        "begindatum")}
+
+
+def _of_keys(keys: set[tuple]) -> Q:
+    """A filter a little wider than `keys` (their toewijzingen, or their youths for
+    taakgericht care); facts() keeps exactly the keys."""
+    toewijzingen = {link[1] for link, _ in keys if link[0] == "toewijzing"}
+    youths = {link[1] for link, _ in keys if link[0] == "taakgericht"}
+    return Q(toewijzing_id__in=toewijzingen) | Q(toewijzing__isnull=True, youth_id__in=youths)
 
 
 def _rows(queryset) -> list[tuple]:
