@@ -78,7 +78,8 @@ def parent(args, workdir: Path) -> None:
           "import path; the demo data never does this.")
     period = {"first": first.isoformat(), "last": last.isoformat()}
     results = {}
-    backends = [("SQLite", f"sqlite:///{workdir / 'bench.sqlite3'}")]
+    backends = [] if args.postgres_only else [("SQLite",
+                                                f"sqlite:///{workdir / 'bench.sqlite3'}")]
     if not args.sqlite_only:
         backends.append(("PostgreSQL", os.environ.get("DATABASE_URL") or DEFAULT_PG))
     for name, url in backends:
@@ -710,6 +711,7 @@ def _arguments():
     parser.add_argument("--profile", action="store_true",
                         help="print a cProfile of one run of our indicators per database")
     parser.add_argument("--sqlite-only", action="store_true")
+    parser.add_argument("--postgres-only", action="store_true")
     parser.add_argument("--keep", action="store_true", help="keep the Parquet and SQLite files")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--workdir", help=argparse.SUPPRESS)
