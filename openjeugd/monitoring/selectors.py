@@ -1,5 +1,14 @@
-"""Reads for monitoring: the iJw facts of a region in three queries (starts, stops, requests
-for the referrer), handed as plain tuples to the pure CBS functions.
+"""Reads for monitoring: the iJw facts of a region, handed as plain tuples to the pure CBS
+functions.
+
+Two ways to the same facts. The fast path reads ijw's summaries, kept in step with the facts
+in the transaction that writes them (ijw.models.summaries): one row per care episode (a start
+with its current stops folded in) and the declaration lines summed per youth and half year
+and per month. The plain path reads the starts, stops and declaration lines themselves; it is
+the definition the fast path is tested against (monitoring/tests/test_fast_path.py), and it
+answers whenever the summaries cannot: the keys of an irregular episode (more than one current
+start or definitive stop on one key), and money asked for periods that are not whole half
+years or months.
 
 Only the functions ending in `_for` decide access (through accounts.policy) and log personal
 data reads; the plain ones serve the command line, which logs under its OS user.
@@ -8,18 +17,29 @@ data reads; the plain ones serve the command line, which logs under its OS user.
 from calendar import monthrange
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 
+from django.db import connections
 from django.db.models import Case, IntegerField, Q, Sum, Value, When
 from django.http import Http404
 from django.utils import timezone
 
 from openjeugd.accounts import policy
 from openjeugd.accounts.purposes import Purpose
-from openjeugd.ijw.models import Message, Prestatie, Start, Stop, Verzoek
+from openjeugd.ijw.models import (
+    CareEpisode,
+    DeclaredHalfYear,
+    DeclaredMonth,
+    Message,
+    Prestatie,
+    Start,
+    Stop,
+    Verzoek,
+)
 from openjeugd.monitoring import cbs, process, seams, spending, steering, themes_selectors
 from openjeugd.monitoring.cbs import codes, figures, trajectories
 from openjeugd.monitoring.cbs.deliveries import Report, StartFact, StopFact, deliveries
-from openjeugd.monitoring.cbs.periods import Period, half_years
+from openjeugd.monitoring.cbs.periods import Period, half_year, half_years
 from openjeugd.monitoring.cbs.trajectories import Trajectory, overlapping, record
 from openjeugd.monitoring.spending import ZERO
 from openjeugd.registry.models import Provider
@@ -43,24 +63,29 @@ def _link(toewijzing_id, youth_id, provider_id, municipality_id, categorie) -> t
     return ("taakgericht", youth_id, provider_id, municipality_id, categorie)
 
 
-def facts(region, *, until: date | None = None,
-          scope: Scope | None = None) -> tuple[list[StartFact], list[StopFact]]:
+def facts(region, *, until: date | None = None, scope: Scope | None = None,
+          only: set[tuple] | None = None, with_ids: bool = False) -> tuple[list, list[StopFact]]:
     """Starts and stops of the region's municipalities that were not deleted (OP033:
-    "eerdere aanleveringen met dezelfde sleutel beschouwd moeten worden als niet verzonden")."""
+    "eerdere aanleveringen met dezelfde sleutel beschouwd moeten worden als niet verzonden").
+    The plain definition; `only` narrows it to some keys, `with_ids` gives each start as
+    (begindatum, id, fact) (episode_facts uses both for irregular episodes)."""
     where = Q(municipality__region=region, deleted_by__isnull=True)
     if scope is not None:
         where &= scope()
+    if only is not None:
+        where &= _of_keys(only)
     starts = Start.objects.filter(where)
     if until is not None:
         starts = starts.filter(begindatum__lte=until)
     referrers = _referrers(region)
     start_facts = [
-        StartFact(link=_link(tw, youth, provider, municipality, cat), bsn=bsn, youth_id=youth,
-                  provider=agb, gemeente=gemeente, product_categorie=cat, product_code=code,
-                  begindatum=begin, verwijzer=_verwijzer(referrers, tw, provider, municipality,
-                                                         referentie))
-        for (tw, youth, provider, municipality, cat, code, begin, bsn, agb, gemeente,
-             referentie) in starts.values_list(*_START_FIELDS).iterator(chunk_size=5000)
+        (begin, pk, StartFact(
+            link=_link(tw, youth, provider, municipality, cat), bsn=bsn, youth_id=youth,
+            provider=agb, gemeente=gemeente, product_categorie=cat, product_code=code,
+            begindatum=begin, verwijzer=_verwijzer(referrers, tw, provider, municipality,
+                                                   referentie)))
+        for (pk, tw, youth, provider, municipality, cat, code, begin, bsn, agb, gemeente,
+             referentie) in starts.values_list("id", *_START_FIELDS).iterator(chunk_size=5000)
     ]
     stop_facts = [
         StopFact(link=_link(tw, youth, provider, municipality, cat), begindatum=begin,
@@ -68,7 +93,88 @@ def facts(region, *, until: date | None = None,
         for (tw, youth, provider, municipality, cat, begin, end, reden)
         in Stop.objects.filter(where).values_list(*_STOP_FIELDS).iterator(chunk_size=5000)
     ]
+    if only is not None:
+        start_facts = [row for row in start_facts if (row[2].link, row[0]) in only]
+        stop_facts = [stop for stop in stop_facts if (stop.link, stop.begindatum) in only]
+    if not with_ids:
+        start_facts = [fact for _begin, _pk, fact in start_facts]
     return start_facts, stop_facts
+
+
+_EPISODE_FIELDS = ("toewijzing_id", "youth_id", "provider_id", "municipality_id",
+                   "product_categorie", "product_code", "begindatum", "youth__bsn",
+                   "provider__agb_code", "municipality__code",
+                   "toewijzing__referentie_aanbieder", "einddatum", "reden_beeindiging",
+                   "paused_on")
+
+
+def episode_facts(region, *, until: date | None = None,
+                  scope: Scope | None = None) -> tuple[list[StartFact], list[StopFact]]:
+    """facts() from ijw's care episodes in one query: each current start with its definitive
+    and temporary stop. An irregular episode (more than one current start or definitive stop
+    on one key: the rules forbid it, a bulk load need not) cannot say which counts: its
+    starts and stops are read from the facts, so every key is answered as facts() would."""
+    where = Q(municipality__region=region)
+    if scope is not None:
+        where &= scope()
+    episodes = CareEpisode.objects.filter(where, start__isnull=False, irregular=False)
+    if until is not None:
+        episodes = episodes.filter(begindatum__lte=until)
+    referrers = _referrers(region)
+    starts, stops = [], []
+    for (start_id, tw, youth, provider, municipality, cat, code, begin, bsn, agb, gemeente,
+         referentie, end, reden, paused) in _rows(episodes.values_list(
+            "start_id", *_EPISODE_FIELDS).order_by()):
+        begin = _date(begin)
+        link = _link(tw, youth, provider, municipality, cat)
+        starts.append((begin, start_id, StartFact(
+            link=link, bsn=bsn, youth_id=youth, provider=agb, gemeente=gemeente,
+            product_categorie=cat, product_code=code, begindatum=begin,
+            verwijzer=_verwijzer(referrers, tw, provider, municipality, referentie))))
+        if end is not None:
+            stops.append(StopFact(link=link, begindatum=begin, einddatum=_date(end),
+                                  reden=reden))
+        if paused is not None:
+            stops.append(StopFact(link=link, begindatum=begin, einddatum=_date(paused),
+                                  reden=codes.TEMPORARY_STOP))
+    irregular = _irregular_keys(episodes.model.objects.filter(where, irregular=True))
+    if irregular:
+        more_starts, more_stops = facts(region, until=until, scope=scope, only=irregular,
+                                        with_ids=True)
+        starts.extend(more_starts)
+        stops.extend(more_stops)
+    # In facts()' order (Start.Meta.ordering): merge() keeps it among equal keys.
+    starts.sort(key=lambda row: row[:2])
+    return [fact for _begin, _id, fact in starts], stops
+
+
+def _irregular_keys(episodes) -> set[tuple]:
+    """The (link, begindatum) of each irregular episode: the rules make them rare or absent."""
+    return {(_link(*row[:5]), _date(row[5])) for row in episodes.values_list(
+        "toewijzing_id", "youth_id", "provider_id", "municipality_id", "product_categorie",
+        "begindatum")}
+
+
+def _of_keys(keys: set[tuple]) -> Q:
+    """A filter a little wider than `keys` (their toewijzingen, or their youths for
+    taakgericht care); facts() keeps exactly the keys."""
+    toewijzingen = {link[1] for link, _ in keys if link[0] == "toewijzing"}
+    youths = {link[1] for link, _ in keys if link[0] == "taakgericht"}
+    return Q(toewijzing_id__in=toewijzingen) | Q(toewijzing__isnull=True, youth_id__in=youths)
+
+
+def _rows(queryset) -> list[tuple]:
+    """The queryset's rows as the database driver gives them: Django's per-value converters
+    cost more than the query at regional scale. Dates may come as ISO strings (SQLite):
+    callers pass them through _date."""
+    sql, params = queryset.query.sql_with_params()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _date(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(value)
 
 
 def _referrers(region) -> dict:
@@ -93,7 +199,7 @@ def _verwijzer(referrers, toewijzing_id, provider_id, municipality_id, referenti
 def region_trajectories(region, first: date, last: date, *,
                         scope: Scope | None = None) -> tuple[list[Trajectory], Report]:
     """The trajectories overlapping [first, last] as known at `last` (§7.5)."""
-    starts, stops = facts(region, until=last, scope=scope)
+    starts, stops = episode_facts(region, until=last, scope=scope)
     found, report = trajectories(starts, stops, seams.hulpvorm_lookup(region), as_of=last)
     return overlapping(found, first, last), report
 
@@ -101,7 +207,7 @@ def region_trajectories(region, first: date, last: date, *,
 def region_indicators(region, first: date, last: date, *, today: date,
                       scope: Scope | None = None) -> dict:
     """The indicator set per half year (clipped to [first, last]) and per municipality."""
-    starts, stops = facts(region, scope=scope)
+    starts, stops = episode_facts(region, scope=scope)
     hulpvorm_of = seams.hulpvorm_lookup(region)
     clipped = [Period(max(first, half.first), min(last, half.last))
                for half in half_years(first, last)]
@@ -138,6 +244,36 @@ def region_indicators(region, first: date, last: date, *, today: date,
 
 
 def _line_sums(region, periods: list[Period], scope: Scope | None) -> list[tuple]:
+    """_plain_line_sums, from ijw's sums per youth and half year when every period is a whole
+    half year (one stored row per result row: the summary's key maps one to one onto the
+    municipality code, AGB, product and BSN)."""
+    if not all(_whole_half_year(period) for period in periods):
+        return _plain_line_sums(region, periods, scope)
+    index = {period.first: number for number, period in enumerate(periods)}
+    index.update({period.first.isoformat(): number for number, period in enumerate(periods)})
+    sums = DeclaredHalfYear.objects.filter(municipality__region=region,
+                                           half_year__range=(periods[0].first, periods[-1].last))
+    if scope is not None:
+        sums = sums.filter(scope())
+    return [(index[half], gemeente, agb, categorie, code, bsn, _money(granted),
+             _money(declared), _money(credits))
+            for half, gemeente, agb, categorie, code, bsn, granted, declared, credits in _rows(
+                sums.values_list("half_year", "municipality__code", "provider__agb_code",
+                                 "product_categorie", "product_code", "youth__bsn",
+                                 "granted_cents", "declared_cents", "credits_cents")
+                .order_by())]
+
+
+def _whole_half_year(period: Period) -> bool:
+    whole = half_year(period.first)
+    return (period.first, period.last) == (whole.first, whole.last)
+
+
+def _money(cents: int) -> Decimal:
+    return Decimal(cents).scaleb(-2)
+
+
+def _plain_line_sums(region, periods: list[Period], scope: Scope | None) -> list[tuple]:
     """The declaration lines whose product period starts in one of the periods, summed per
     period (index), municipality, provider, product and youth: granted, declared and credits
     (granted < 0). One grouped query, one pass over the lines, for both the spending and the
@@ -182,21 +318,46 @@ def region_steering(region, first: date, last: date, *, today: date,
                    for h in half_years(first, last)]
         sums = (periods, _line_sums(region, periods, scope))
     periods, rows = sums
-    # Half years never straddle a calendar year, so each row's year is its period's.
-    amounts = [steering.Amount(gemeente, agb, f"{categorie}/{code}", bsn,
-                               periods[index].first.year, granted or ZERO)
-               for index, gemeente, agb, categorie, code, bsn, granted, *_ in rows]
-    months = _buckets([(month, date(last.year, month, 1),
-                        date(last.year, month, monthrange(last.year, month)[1]))
-                       for month in range(1, 13)])
-    per_month = list(lines.filter(begindatum__year=last.year).annotate(month=months).values(
-        "declaratie__municipality__code", "month").annotate(
-        granted=Sum("toegekend")).values_list(
-        "declaratie__municipality__code", "month", "granted").order_by())
+    # Half years never straddle a calendar year, so each row's year is its period's. The two
+    # half years of one key are added first: steering() adds them per youth anyway, and half
+    # as many rows go through its groupings.
+    per_year: dict[tuple, Decimal] = {}
+    for index, gemeente, agb, categorie, code, bsn, granted, *_ in rows:
+        key = (gemeente, agb, f"{categorie}/{code}", bsn, periods[index].first.year)
+        per_year[key] = per_year.get(key, ZERO) + (granted or ZERO)
+    amounts = [steering.Amount(*key, granted) for key, granted in per_year.items()]
+    per_month = _month_sums(region, first, last, scope) if _whole_months(first, last) \
+        else _plain_month_sums(lines, last.year)
     names = dict(Provider.objects.filter(agb_code__in={a.provider for a in amounts})
                  .values_list("agb_code", "name"))
     return steering.steering(amounts, [(g, last.year, m, v) for g, m, v in per_month], names,
                              year=last.year, today=today)
+
+
+def _whole_months(first: date, last: date) -> bool:
+    return first.day == 1 and last.day == monthrange(last.year, last.month)[1]
+
+
+def _month_sums(region, first: date, last: date, scope: Scope | None) -> list[tuple]:
+    """(gemeente, month number, granted) of the year of `last` from ijw's monthly sums."""
+    sums = DeclaredMonth.objects.filter(municipality__region=region,
+                                        month__range=(max(first, date(last.year, 1, 1)), last))
+    if scope is not None:
+        sums = sums.filter(scope())
+    rows = _rows(sums.values("municipality__code", "month").annotate(
+        granted=Sum("granted_cents")).values_list("municipality__code", "month", "granted")
+        .order_by())
+    return [(gemeente, _date(month).month, _money(granted)) for gemeente, month, granted in rows]
+
+
+def _plain_month_sums(lines, year: int) -> list[tuple]:
+    months = _buckets([(month, date(year, month, 1),
+                        date(year, month, monthrange(year, month)[1]))
+                       for month in range(1, 13)])
+    return list(lines.filter(begindatum__year=year).annotate(month=months).values(
+        "declaratie__municipality__code", "month").annotate(
+        granted=Sum("toegekend")).values_list(
+        "declaratie__municipality__code", "month", "granted").order_by())
 
 
 def _buckets(ranges: list[tuple[int, date, date]]) -> Case:

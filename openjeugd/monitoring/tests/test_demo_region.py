@@ -117,7 +117,11 @@ def selector_facts(region):
     return selectors.facts(region)
 
 
-FAST_PATHS = [selector_facts]
+def episode_facts(region):
+    return selectors.episode_facts(region)
+
+
+FAST_PATHS = [selector_facts, episode_facts]
 
 
 def check_fast_path_equals_the_plain_definition(region, fast_path):

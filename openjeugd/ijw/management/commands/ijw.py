@@ -4,6 +4,7 @@
     manage.py ijw validate messages/                  # checks only, exit 1 if any is invalid
     manage.py ijw process-pending                     # finish what an earlier run left
     manage.py ijw tallies [--rebuild]                 # check (or recount) the figures' tallies
+    manage.py ijw summaries [--rebuild]               # check (or recompute) the care summaries
 
 Files are taken in sorted path order (zip members as `archive.zip/member.xml`), so two runs
 over the same input do the same thing; re-delivered files count as duplicates.
@@ -46,6 +47,11 @@ class Command(BaseCommand):
             "tallies", help="Compare the overview's tallies with a recount of the messages "
                             "(exit 1 when they differ); --rebuild recounts them.")
         tallying.add_argument("--rebuild", action="store_true")
+        summarising = sub.add_parser(
+            "summaries", help="Compare the care summaries monitoring reads (episodes, declared "
+                              "amounts) with the facts (exit 1 when they differ); --rebuild "
+                              "recomputes them.")
+        summarising.add_argument("--rebuild", action="store_true")
 
     def handle(self, *args, subcommand, **options):
         if subcommand == "import":
@@ -56,6 +62,8 @@ class Command(BaseCommand):
                                 xsd_dir=options["xsd"] or settings.IJW_XSD_DIR)
         elif subcommand == "tallies":
             self.tallies(rebuild=options["rebuild"])
+        elif subcommand == "summaries":
+            self.summaries(rebuild=options["rebuild"])
         else:
             self.process_pending()
 
@@ -71,6 +79,19 @@ class Command(BaseCommand):
             raise CommandError("The tallies differ from the messages: run `ijw tallies "
                                "--rebuild`.")
         self.stdout.write("The tallies match the messages.")
+
+    def summaries(self, *, rebuild: bool) -> None:
+        from openjeugd.ijw.services import summaries
+
+        if rebuild:
+            written = summaries.rebuild()
+            self.stdout.write("Recomputed: " + ", ".join(f"{n} {name}"
+                                                         for name, n in written.items()) + ".")
+            return
+        if summaries.stored() != summaries.recount():
+            raise CommandError("The care summaries differ from the facts: run `ijw summaries "
+                               "--rebuild`.")
+        self.stdout.write("The care summaries match the facts.")
 
     # --- import -------------------------------------------------------------------------------
 

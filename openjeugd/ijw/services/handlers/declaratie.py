@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from openjeugd.ijw import codec
 from openjeugd.ijw.codec.codes import EENHEID, REDEN_WIJZIGING_VERWIJDERD, rule_code
 from openjeugd.ijw.models import Declaratie, Prestatie, Toewijzing
-from openjeugd.ijw.services import numbering, parties
+from openjeugd.ijw.services import numbering, parties, summaries
 from openjeugd.ijw.volume import allowed_volume
 from openjeugd.lib.money import round_money
 
@@ -92,6 +92,8 @@ def _store(ctx, parsed) -> Declaratie | None:
         # so only the lines that lost the race are refused (as TR314 would have).
         del ctx.findings[mark:]
         rows = _assess(ctx, declaratie, head, _Live(ctx), _stored_one_by_one)
+    # The lines' amounts are final once judged: their sums for the figures, same transaction.
+    summaries.lines_added(declaratie.municipality_id, rows)
     declaratie.totaal_toegekend = round_money(sum((row.toegekend for row in rows),
                                                   Decimal("0")))
     declaratie.save(update_fields=["totaal_toegekend"])

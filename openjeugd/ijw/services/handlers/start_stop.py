@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 
 from openjeugd.ijw.models import Start, Stop, Toewijzing
-from openjeugd.ijw.services import care, parties
+from openjeugd.ijw.services import care, parties, summaries
 
 # COD467 StatusAanlevering: 1 first delivery, 3 delete (a correction is delete + new: OP033).
 DELETE = "3"
@@ -94,6 +94,7 @@ def _apply_start(ctx, ref, product) -> None:
     else:
         start = Start.objects.create(begindatum=product.begindatum, message=ctx.message,
                                      **_scope(toewijzing))
+        summaries.episode_changed(start)
         if isinstance(toewijzing, _Taakgericht):
             care.follow_delivery(start)
 
@@ -110,6 +111,7 @@ def _delete_start(ctx, ref, toewijzing, start) -> None:
         return
     start.deleted_by = ctx.message
     start.save(update_fields=["deleted_by"])
+    summaries.episode_changed(start)
 
 
 def _open_start(toewijzing):
@@ -137,6 +139,7 @@ def _apply_stop(ctx, ref, product) -> None:
         else:
             stop.deleted_by = ctx.message
             stop.save(update_fields=["deleted_by"])
+            summaries.episode_changed(stop)
         return
     if not toewijzing.starts.filter(deleted_by__isnull=True,
                                     begindatum=product.begindatum).exists():
@@ -163,9 +166,10 @@ def _apply_stop(ctx, ref, product) -> None:
         ctx.reject(ref=ref, rule="TR414",
                    text=_("The stop date lies before the end date of the current stop."))
     else:
-        Stop.objects.create(begindatum=product.begindatum, einddatum=product.einddatum,
-                            reden_beeindiging=product.reden_beeindiging, message=ctx.message,
-                            **_scope(toewijzing))
+        stop = Stop.objects.create(begindatum=product.begindatum, einddatum=product.einddatum,
+                                   reden_beeindiging=product.reden_beeindiging,
+                                   message=ctx.message, **_scope(toewijzing))
+        summaries.episode_changed(stop)
         if isinstance(toewijzing, _Taakgericht) and product.reden_beeindiging != TEMPORARY_STOP:
             start = toewijzing.starts.filter(deleted_by__isnull=True,
                                              begindatum=product.begindatum).first()
