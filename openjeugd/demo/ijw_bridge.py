@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 
 from openjeugd.demo import events as ev
+from openjeugd.demo import lookups
 from openjeugd.ijw import build, clock, codec
 from openjeugd.ijw.codec import model as m
 from openjeugd.ijw.codec.message_types import direction_of
@@ -205,7 +206,8 @@ def _batches(events):
 
 def load_history(events, *, region=None, progress=None) -> int:
     """Send the whole history through the message path; returns the number of steps."""
-    return _replay(Bridge(_Live()), events, progress)
+    with lookups.remembered():
+        return _replay(Bridge(_Live()), events, progress)
 
 
 def export_history(events, directory: Path, *, progress=None) -> int:
