@@ -76,18 +76,24 @@ def ensure_ahead(*, ahead: int = MONTHS_AHEAD, now=None) -> list[str]:
     return made
 
 
+# Table names in the SQL below are this module's own (TABLE and month_of), never input.
+
 def _create(month: Month) -> None:
     # PostgreSQL refuses a new partition while the default one holds rows of its range: those
     # rows move over in the same transaction.
     bounds = [month.start, month.end]
+    statements = [
+        (f'CREATE TEMPORARY TABLE "moving" AS SELECT * FROM "{DEFAULT}" '  # noqa: S608
+         "WHERE at >= %s AND at < %s", bounds),
+        (f'DELETE FROM "{DEFAULT}" WHERE at >= %s AND at < %s', bounds),  # noqa: S608
+        (f'CREATE TABLE "{month.name}" PARTITION OF "{TABLE}" FOR VALUES FROM (%s) TO (%s)',
+         bounds),
+        (f'INSERT INTO "{TABLE}" OVERRIDING SYSTEM VALUE SELECT * FROM "moving"', []),  # noqa: S608
+        ('DROP TABLE "moving"', []),
+    ]
     with connection.cursor() as cursor:
-        cursor.execute(f'CREATE TEMPORARY TABLE "moving" AS SELECT * FROM '
-                       f'"{DEFAULT}" WHERE at >= %s AND at < %s', bounds)
-        cursor.execute(f'DELETE FROM "{DEFAULT}" WHERE at >= %s AND at < %s', bounds)
-        cursor.execute(f'CREATE TABLE "{month.name}" PARTITION OF "{TABLE}" '
-                       "FOR VALUES FROM (%s) TO (%s)", bounds)
-        cursor.execute(f'INSERT INTO "{TABLE}" OVERRIDING SYSTEM VALUE SELECT * FROM "moving"')
-        cursor.execute('DROP TABLE "moving"')
+        for sql, params in statements:
+            cursor.execute(sql, params)
 
 
 def wholly_before(cutoff: datetime) -> list[Month]:
@@ -98,7 +104,7 @@ def wholly_before(cutoff: datetime) -> list[Month]:
 def last_entry(month: Month) -> tuple[int, str, int] | None:
     """(highest chain position, its hash, number of rows) of a partition; None when empty."""
     with connection.cursor() as cursor:
-        cursor.execute(f'SELECT seq, entry_hash, (SELECT count(*) FROM "{month.name}") '
+        cursor.execute(f'SELECT seq, entry_hash, (SELECT count(*) FROM "{month.name}") '  # noqa: S608
                        f'FROM "{month.name}" ORDER BY seq DESC LIMIT 1')
         return cursor.fetchone()
 

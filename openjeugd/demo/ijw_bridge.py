@@ -156,8 +156,11 @@ class Bridge:
         for line in lines:
             clients[line.youth.bsn].append(_prestatie(line))
         self.declarations_sent += 1
-        if self.declarations_sent % FAULTY_DECLARATION_EVERY == 0:
-            wrong = next(iter(clients.values()))[0]
+        # The mistake goes in a new debit line: a credit repeats the line it credits.
+        debits = [p for group in clients.values() for p in group
+                  if p.ingediend_bedrag > 0 and not p.vorig_product_referentie]
+        if self.declarations_sent % FAULTY_DECLARATION_EVERY == 0 and debits:
+            wrong = debits[0]
             wrong.product_code = wrong.product_code[:-1] + ("X" if wrong.product_code[-1] != "X"
                                                             else "Y")
         # CS340: a declaration period is exactly one calendar month. TR318/OP284: periods

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from openjeugd.accounts import audit, chain, partitions, retention
-from openjeugd.accounts.models import AccessLogEntry, User
+from openjeugd.accounts.models import AccessLogEntry
 
 POSTGRES = connection.vendor == "postgresql"
 
@@ -29,8 +29,8 @@ def log(user, moment: datetime, n: int = 1) -> list[AccessLogEntry]:
 
 def partition_of(entry) -> str:
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT tableoid::regclass::text FROM {partitions.TABLE} WHERE id = %s",
-                       [entry.pk])
+        cursor.execute(f"SELECT tableoid::regclass::text FROM {partitions.TABLE} "  # noqa: S608
+                       "WHERE id = %s", [entry.pk])
         return cursor.fetchone()[0]
 
 
