@@ -39,6 +39,8 @@ def parse_args():
     parser.add_argument("--skip-load", action="store_true",
                         help="the database already holds the demo region (DATABASE_URL)")
     parser.add_argument("--keep", action="store_true", help="keep the throwaway database")
+    parser.add_argument("--skip-migrate", action="store_true",
+                        help="serve without migrating first (e.g. while a loader still writes)")
     return parser.parse_args()
 
 
@@ -177,7 +179,8 @@ def main() -> int:
              str(max(users) // 8 + 2)], env)
         log = (work / "server.log").open("w")
         server = subprocess.Popen(  # noqa: S603
-            [python, "manage.py", "serve", "--host", "127.0.0.1", "--port", str(args.port)],
+            [python, "manage.py", "serve", "--host", "127.0.0.1", "--port", str(args.port)]
+            + (["--skip-migrate"] if args.skip_migrate else []),
             cwd=PROJECT, env=env, stdout=log, stderr=subprocess.STDOUT)
         wait_for(f"http://127.0.0.1:{args.port}/healthz", server)
         locust = shutil.which("locust", path=str(Path(python).parent)) or "locust"

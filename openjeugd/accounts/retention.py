@@ -2,6 +2,12 @@
 
 The oldest part of the chain is cut off, never a piece from the middle; the hash of the last
 removed entry becomes the anchor the remaining chain starts from, so `verify` still holds.
+
+On PostgreSQL the log is partitioned by month (accounts.partitions): every month wholly past
+retention is dropped as a table, then the rows of the month the cutoff falls in are deleted as
+on SQLite. `at` is set before the chain lock is taken, so a row at the very end of a month can
+hold a later position than the first rows of the next; the cut therefore goes up to the highest
+position removed, and any row at or below it in a kept month is deleted too.
 """
 
 from datetime import timedelta
@@ -10,7 +16,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from openjeugd.accounts import audit, chain
+from openjeugd.accounts import audit, chain, partitions
 from openjeugd.accounts.models import AccessLogEntry
 from openjeugd.accounts.purposes import Purpose
 
@@ -23,12 +29,21 @@ def purge(*, days: int | None = None, now=None) -> int:
     cutoff = (now or timezone.now()) - timedelta(days=days)
     with transaction.atomic():
         head = chain.lock_head()
+        ends, removed = [], 0
+        for month in partitions.wholly_before(cutoff):
+            last = partitions.last_entry(month)
+            if last is not None:
+                ends.append(last[:2])
+                removed += last[2]
+            partitions.drop(month)
         old = AccessLogEntry.objects.filter(at__lt=cutoff, seq__gt=head.anchor_seq)
-        last = old.order_by("-seq").first()
-        removed = 0
+        last = old.order_by("-seq").values_list("seq", "entry_hash").first()
         if last is not None:
-            removed, _ = AccessLogEntry.objects.filter(seq__lte=last.seq).delete()
-            head.anchor_seq, head.anchor_hash = last.seq, last.entry_hash
+            ends.append(last)
+        if ends:
+            seq, hash_ = max(ends)
+            removed += AccessLogEntry.objects.filter(seq__lte=seq).delete()[0]
+            head.anchor_seq, head.anchor_hash = seq, hash_
             head.save(update_fields=["anchor_seq", "anchor_hash"])
         audit.record(None, AccessLogEntry.Action.PURGE, "accounts.AccessLogEntry", None,
                      purpose=Purpose.RETENTION, hits=removed, system=SYSTEM_PURGE,

@@ -8,6 +8,7 @@ import calendar
 import itertools
 import math
 import random
+import zlib
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -291,7 +292,8 @@ def _declarations(context: _Context, toewijzing: Toewijzing, product: Product,
     last_day = min(timing.care_end or context.end, timing.current_einddatum)
     lines: list[Event] = []
     for first, last in _months(timing.begin, last_day):
-        sent = last + context.days(5, 15)
+        context.days(5, 15)  # drawn as before, so the rest of the history stays the same
+        sent = declaration_day(toewijzing.provider_agb, toewijzing.municipality_code, last)
         if sent > context.end:
             break
         care = (max(first, timing.begin), min(last, last_day))
@@ -347,13 +349,24 @@ def _lines(context: _Context, toewijzing: Toewijzing, product: Product, sent: da
     if volume < 2 or context.rng.random() >= CORRECTION_SHARE:
         return [line]
     # A correction a month later: credit the line in full, then declare the right volume.
-    corrected_on = sent + context.days(28, 35)
+    context.days(28, 35)  # drawn as before, so the rest of the history stays the same
+    next_month_end = (sent.replace(day=1) + timedelta(days=32)).replace(day=1) - timedelta(1)
+    corrected_on = declaration_day(toewijzing.provider_agb, toewijzing.municipality_code,
+                                   next_month_end)
     fixed = volume - context.rng.randint(1, min(2, volume - 1))
     return [line,
             replace(line, date=corrected_on, referentie_nummer=f"{reference}C",
                     vorig_referentie_nummer=reference, debet_credit="C"),
             replace(line, date=corrected_on, referentie_nummer=f"{reference}N", volume=fixed,
                     amount=_amount(fixed, tariff))]
+
+
+def declaration_day(provider_agb: str, municipality_code: str, month_end: date) -> date:
+    """The day a provider declares a month to a municipality: 5-15 days after the month, the
+    same day for all its lines of that month, as a back office sends one JW323 per
+    municipality per month (and the import takes one message for many lines)."""
+    key = f"{provider_agb}-{municipality_code}-{month_end:%Y%m}".encode()
+    return month_end + timedelta(days=5 + zlib.crc32(key) % 11)
 
 
 def _amount(volume: int, tariff: Decimal) -> Decimal:

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 
 from openjeugd.demo import events as ev
+from openjeugd.demo import lookups
 from openjeugd.ijw import build, clock, codec
 from openjeugd.ijw.codec import model as m
 from openjeugd.ijw.codec.message_types import direction_of
@@ -155,8 +156,11 @@ class Bridge:
         for line in lines:
             clients[line.youth.bsn].append(_prestatie(line))
         self.declarations_sent += 1
-        if self.declarations_sent % FAULTY_DECLARATION_EVERY == 0:
-            wrong = next(iter(clients.values()))[0]
+        # The mistake goes in a new debit line: a credit repeats the line it credits.
+        debits = [p for group in clients.values() for p in group
+                  if p.ingediend_bedrag > 0 and not p.vorig_product_referentie]
+        if self.declarations_sent % FAULTY_DECLARATION_EVERY == 0 and debits:
+            wrong = debits[0]
             wrong.product_code = wrong.product_code[:-1] + ("X" if wrong.product_code[-1] != "X"
                                                             else "Y")
         # CS340: a declaration period is exactly one calendar month. TR318/OP284: periods
@@ -205,7 +209,8 @@ def _batches(events):
 
 def load_history(events, *, region=None, progress=None) -> int:
     """Send the whole history through the message path; returns the number of steps."""
-    return _replay(Bridge(_Live()), events, progress)
+    with lookups.remembered():
+        return _replay(Bridge(_Live()), events, progress)
 
 
 def export_history(events, directory: Path, *, progress=None) -> int:

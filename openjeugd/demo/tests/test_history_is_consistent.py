@@ -1,5 +1,6 @@
 """The generated history obeys the rules the iJw import will check."""
 
+import calendar
 from collections import Counter, defaultdict
 from decimal import Decimal
 
@@ -122,3 +123,18 @@ def test_toewijzing_numbers_are_digits_and_unique_per_municipality(events):
         seen[toewijzing.municipality_code].add(toewijzing.toewijzing_nummer)
         assert len(toewijzing.product_code) == 5
         assert toewijzing.einddatum >= toewijzing.ingangsdatum
+
+
+def test_a_provider_declares_a_month_to_a_municipality_on_one_day(events):
+    # One JW323 per provider, municipality and month: every first declaration of a month (not
+    # a correction) is sent on the same day, 5-15 days after the calendar month's last day.
+    days = defaultdict(set)
+    lines = [line for line in _by_type(events, Declaration)
+             if line.debet_credit == "D" and not line.referentie_nummer.endswith("N")]
+    for line in lines:
+        month_end = line.period_start.replace(
+            day=calendar.monthrange(line.period_start.year, line.period_start.month)[1])
+        assert 5 <= (line.date - month_end).days <= 15
+        days[(line.provider_agb, line.municipality_code, month_end)].add(line.date)
+    assert all(len(sent) == 1 for sent in days.values())
+    assert len(days) < len(lines) / 2  # so a message carries several lines on average

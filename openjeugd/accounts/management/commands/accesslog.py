@@ -1,4 +1,8 @@
-"""manage.py accesslog verify | purge [--days N] | export --format csv|xlsx [--output FILE]"""
+"""manage.py accesslog verify | purge [--days N] | partitions [--ahead N]
+| export --format csv|xlsx [--output FILE]
+
+Run `purge` daily (cron or a systemd timer, docs/operations.md): it removes what is past
+retention and, on PostgreSQL, keeps the monthly partitions made ahead (accounts.partitions)."""
 
 import sys
 from pathlib import Path
@@ -6,7 +10,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from openjeugd.accounts import chain, export, retention
+from openjeugd.accounts import chain, export, partitions, retention
 from openjeugd.accounts.models import AccessLogEntry
 
 SYSTEM_CLI = "system:accesslog-command"
@@ -21,6 +25,10 @@ class Command(BaseCommand):
         purge = commands.add_parser("purge", help="Remove entries older than the retention.")
         purge.add_argument("--days", type=int, default=None,
                            help="Retention in days (default: ACCESS_LOG_RETENTION_DAYS).")
+        ahead = commands.add_parser("partitions", help="PostgreSQL: make the monthly "
+                                    "partitions of this month and the months ahead.")
+        ahead.add_argument("--ahead", type=int, default=partitions.MONTHS_AHEAD,
+                           help="Months after this one (default %(default)s).")
         dump = commands.add_parser("export", help="Write the whole log as CSV or XLSX.")
         dump.add_argument("--format", choices=sorted(export.FORMATS), default="csv")
         dump.add_argument("--output", help="File to write (default: standard output, CSV only).")
@@ -43,6 +51,22 @@ class Command(BaseCommand):
         removed = retention.purge(days=days)
         kept = days if days is not None else settings.ACCESS_LOG_RETENTION_DAYS
         self.stdout.write(f"Removed {removed} entries older than {kept} days.")
+        made = partitions.ensure_ahead()
+        if made:
+            self.stdout.write(f"Made {len(made)} monthly partitions ({', '.join(made)}).")
+
+    def _partitions(self, *, ahead, **options):
+        if ahead < 0:
+            raise CommandError("--ahead must be 0 or more.")
+        if not partitions.is_partitioned():
+            self.stdout.write("The access log is not partitioned (only on PostgreSQL); "
+                              "nothing to make.")
+            return
+        made = partitions.ensure_ahead(ahead=ahead)
+        existing = partitions.months()
+        self.stdout.write(f"Made {len(made)} monthly partitions ({', '.join(made) or 'none'}); "
+                          f"{len(existing)} months from {existing[0].start:%Y-%m} to "
+                          f"{existing[-1].start:%Y-%m}.")
 
     def _export(self, *, format, output, **options):
         if format == "xlsx" and not output:
