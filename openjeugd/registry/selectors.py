@@ -17,9 +17,10 @@ from openjeugd.registry.models import (
 
 
 def regions() -> QuerySet:
+    # Meta.ordering does not apply to a GROUP BY query: order explicitly, or pages may repeat.
     return Region.objects.annotate(
         municipality_count=Count("municipalities", filter=Q(municipalities__active=True))
-    )
+    ).order_by("name")
 
 
 def municipalities(*, region: Region | None = None, active: bool | None = True) -> QuerySet:
