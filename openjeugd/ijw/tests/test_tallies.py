@@ -3,49 +3,19 @@ archive after a mixed history: imports, rejections, a partly granted declaration
 unreadable file, a re-delivery and a crash before processing. Runs on SQLite and PostgreSQL
 alike. The overview's own figures against the recount: monitoring/tests/overview."""
 
-import hashlib
 import io
 from datetime import date, datetime
 
 import pytest
 from django.core.management import CommandError, call_command
 
-from openjeugd.ijw import codec
 from openjeugd.ijw.codec import samples
-from openjeugd.ijw.models import FindingTally, Message, MessageTally
+from openjeugd.ijw.models import FindingTally, MessageTally
 from openjeugd.ijw.services import process_pending, tallies
 from openjeugd.ijw.tests.conftest import OTHER_AGB, OTHER_BSN
 
 
-@pytest.fixture
-def history(deliver, two_providers_traffic):
-    """March: two JW315 (answered by JW316) and our JW301. Then a start without toewijzing of
-    the other provider (rejected), a declaration with one wrong line (partly granted), the same
-    declaration again, an unreadable file, and a message archived by a run that crashed."""
-    deliver(samples.sample_jw301(), on=datetime(2026, 3, 11, 9, 0))
-    rejected = deliver(samples.sample_jw305(agb=OTHER_AGB, bsn=OTHER_BSN,
-                                            dagtekening=date(2026, 4, 1)),
-                       on=datetime(2026, 4, 2, 10, 0))
-    assert rejected.status == Message.Status.REJECTED
-    good = samples.sample_prestatie()
-    wrong_code = samples.sample_prestatie(referentie="P000002", productcode="45A49",
-                                          begindatum=date(2026, 2, 1), volume=2)
-    declaration = samples.sample_jw323(prestaties=[good, wrong_code])
-    partly = deliver(declaration, on=datetime(2026, 4, 30, 23, 30))  # May in UTC, April here
-    assert partly.status == Message.Status.PARTLY_GRANTED
-    assert deliver(declaration, on=datetime(2026, 5, 2, 10, 0)).duplicate
-    unreadable = deliver(b"<not-ijw/>", on=datetime(2026, 5, 3, 10, 0))
-    assert unreadable.status == Message.Status.REJECTED
-    raw = codec.serialize(samples.sample_jw315(identificatie="VT-LATER",
-                                               referentie_aanbieder="VOT-LATER"))
-    # Archived around the services (a crash between archive and processing, as in the CLI
-    # tests): the tally does not know it until it is processed.
-    Message.objects.create(direction="in", code="JW315", afzender=samples.AGB,
-                           ontvanger=samples.GEMEENTE, identificatie="VT-LATER", raw=raw,
-                           sha256=hashlib.sha256(raw).hexdigest())
-
-
-def test_tallies_equal_a_recount_after_a_mixed_history(history):
+def test_tallies_equal_a_recount_after_a_mixed_history(mixed_history):
     # The message archived around the services left its bucket at -1 when it was processed
     # ("received" was never counted up); everything the services wrote is exact.
     process_pending()

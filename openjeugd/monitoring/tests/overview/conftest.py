@@ -6,6 +6,7 @@ from openjeugd.ijw.tests.conftest import (  # noqa: F401 - fixtures
     deliver,
     deliver_not_before,
     deliver_strict,
+    mixed_history,
     nijmegen,
     other_provider,
     pinned_today,

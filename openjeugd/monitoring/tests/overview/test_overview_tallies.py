@@ -3,49 +3,18 @@ plain recount of the archive after a mixed history (imports, rejections, a partl
 declaration, an unreadable file, a re-delivery, a crash before processing and the repair).
 Runs on SQLite and PostgreSQL alike."""
 
-import hashlib
 import io
 from datetime import date, datetime
 
-import pytest
 from django.core.management import call_command
 from django.db.models import Count, Q
 
-from openjeugd.ijw import codec
 from openjeugd.ijw.codec import samples
 from openjeugd.ijw.models import Finding, Message
 from openjeugd.ijw.selectors import messages_visible_to
 from openjeugd.ijw.services import process_pending
 from openjeugd.ijw.tests.conftest import OTHER_AGB, OTHER_BSN
 from openjeugd.monitoring.overview import REJECTED, region_overview
-
-
-@pytest.fixture
-def history(deliver, two_providers_traffic):
-    """March: two JW315 (answered by JW316) and our JW301. Then a start without toewijzing of
-    the other provider (rejected), a declaration with one wrong line (partly granted), the same
-    declaration again, an unreadable file, and a message archived by a run that crashed."""
-    deliver(samples.sample_jw301(), on=datetime(2026, 3, 11, 9, 0))
-    rejected = deliver(samples.sample_jw305(agb=OTHER_AGB, bsn=OTHER_BSN,
-                                            dagtekening=date(2026, 4, 1)),
-                       on=datetime(2026, 4, 2, 10, 0))
-    assert rejected.status == Message.Status.REJECTED
-    good = samples.sample_prestatie()
-    wrong_code = samples.sample_prestatie(referentie="P000002", productcode="45A49",
-                                          begindatum=date(2026, 2, 1), volume=2)
-    declaration = samples.sample_jw323(prestaties=[good, wrong_code])
-    partly = deliver(declaration, on=datetime(2026, 4, 30, 23, 30))  # May in UTC, April here
-    assert partly.status == Message.Status.PARTLY_GRANTED
-    assert deliver(declaration, on=datetime(2026, 5, 2, 10, 0)).duplicate
-    unreadable = deliver(b"<not-ijw/>", on=datetime(2026, 5, 3, 10, 0))
-    assert unreadable.status == Message.Status.REJECTED
-    raw = codec.serialize(samples.sample_jw315(identificatie="VT-LATER",
-                                               referentie_aanbieder="VOT-LATER"))
-    # Archived around the services (a crash between archive and processing, as in the CLI
-    # tests): the tally does not know it until it is processed.
-    Message.objects.create(direction="in", code="JW315", afzender=samples.AGB,
-                           ontvanger=samples.GEMEENTE, identificatie="VT-LATER", raw=raw,
-                           sha256=hashlib.sha256(raw).hexdigest())
 
 
 def recounted_overview_figures(user):
@@ -73,7 +42,7 @@ def overview_figures(user):
     return figures.total_messages, per_code, rejections, retourcodes
 
 
-def test_the_overview_is_the_recount_after_the_repair(history, user_with):
+def test_the_overview_is_the_recount_after_the_repair(mixed_history, user_with):
     process_pending()
     call_command("ijw", "tallies", "--rebuild", stdout=io.StringIO())
     for role in ("policy_advisor", "auditor"):
