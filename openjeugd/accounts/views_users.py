@@ -17,15 +17,11 @@ from openjeugd.accounts import selectors_users, services
 from openjeugd.accounts.decorators import requires
 from openjeugd.accounts.forms_users import LinkSetPasswordForm, UserFilterForm, UserForm
 from openjeugd.accounts.policy import Perm
+from openjeugd.core.forms import add_service_errors
 
 
 def _managed_user(request, pk):
     return get_object_or_404(selectors_users.users_managed_by(request.user), pk=pk)
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    for field, errors in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 @requires(Perm.MANAGE_USERS)
@@ -43,7 +39,7 @@ def user_create(request):
         try:
             user = services.create_user(actor=request.user, request=request, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("User %(name)s created. Issue a set-password link so "
                                         "they can log in.") % {"name": user.username})
@@ -61,7 +57,7 @@ def user_detail(request, pk):
             services.update_user(actor=request.user, user=subject, request=request,
                                  **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
             subject.refresh_from_db()
         else:
             messages.success(request, _("Changes saved."))

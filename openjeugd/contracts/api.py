@@ -24,7 +24,7 @@ from openjeugd.contracts.forms import (
     TariffForm,
 )
 from openjeugd.contracts.selectors_screens import get_in
-from openjeugd.contracts.views_manage import saved
+from openjeugd.core.forms import saved
 
 YEAR = OpenApiParameter("year", int, description="Calendar year (default: this year).")
 
@@ -58,7 +58,7 @@ def body_of(form_class, name: str):
 
 
 class _Request:
-    """What views_manage.saved needs of a request: the method."""
+    """What core.forms.saved needs of a request: the method."""
     method = "POST"
 
 

@@ -3,7 +3,6 @@ one service and puts the service's refusal on the field it names (an award rule 
 tariff overlap on "valid from", a ceiling below committed on the budget)."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -22,19 +21,7 @@ from openjeugd.contracts.forms import (
     TariffForm,
 )
 from openjeugd.contracts.selectors_screens import get_in
-
-
-def saved(request, form, write):
-    """Validate and call ``write(cleaned_data)``; a service refusal lands on its field (or on
-    the form when the form has no such field). The written object, or None."""
-    if request.method != "POST" or not form.is_valid():
-        return None
-    try:
-        return write(form.cleaned_data)
-    except ValidationError as error:
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-        return None
+from openjeugd.core.forms import saved
 
 
 def _page(request, form, title, back, **extra):

@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 
 from openjeugd.accounts.drf import PolicyPermission
 from openjeugd.accounts.policy import Perm
+from openjeugd.core.forms import add_service_errors
 from openjeugd.monitoring import selectors_kpi as selectors
 from openjeugd.monitoring import services
 from openjeugd.monitoring.forms_kpi import (
@@ -47,8 +48,7 @@ def _write(form, write, render, *, created=True):
         try:
             obj = write(form.cleaned_data)
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_service_errors(form, error)
         else:
             return Response(render(obj), status=status.HTTP_201_CREATED if created else 200)
     return Response(form.errors.get_json_data(), status=status.HTTP_400_BAD_REQUEST)

@@ -6,7 +6,6 @@ the service's refusal on the field it names."""
 from datetime import timedelta
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_POST
 from openjeugd.accounts import policy
 from openjeugd.accounts.decorators import requires
 from openjeugd.accounts.policy import Perm
+from openjeugd.core.forms import saved
 from openjeugd.monitoring import kpi, services
 from openjeugd.monitoring import selectors_kpi as selectors
 from openjeugd.monitoring.forms_kpi import (
@@ -41,17 +41,6 @@ def chosen_period(request) -> tuple[PeriodChoiceForm, str]:
     if form.is_valid():
         return form, form.cleaned_data["periode"]
     return form, default_period(today)
-
-
-def _saved(request, form, write):
-    if request.method != "POST" or not form.is_valid():
-        return None
-    try:
-        return write(form.cleaned_data)
-    except ValidationError as error:
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-        return None
 
 
 def _form_page(request, form, title, back_url, **extra):
@@ -99,7 +88,7 @@ def indicator_detail(request, pk):
 def indicator_create(request):
     region = request.user.region
     form = IndicatorForm(request.POST or None, region=region)
-    indicator = _saved(request, form, lambda data: services.create_indicator(
+    indicator = saved(request, form, lambda data: services.create_indicator(
         user=request.user, region=region, **data))
     if indicator:
         messages.success(request, _("Indicator %(code)s created.") % {"code": indicator.code})
@@ -114,7 +103,7 @@ def indicator_edit(request, pk):
         "code", "name", "kind", "level", "figure", "direction", "task_area", "municipality",
         "description")}
     form = IndicatorForm(request.POST or None, initial=initial, region=indicator.region)
-    if _saved(request, form, lambda data: services.update_indicator(
+    if saved(request, form, lambda data: services.update_indicator(
             user=request.user, indicator=indicator, **data)):
         messages.success(request, _("Indicator %(code)s saved.") % {"code": indicator.code})
         return redirect("monitoring:kpi-detail", indicator.pk)
@@ -127,7 +116,7 @@ def target_set(request, pk):
     indicator = selectors.indicator_for(request.user, pk)
     period = chosen_period(request)[1]
     form = TargetForm(request.POST or None, initial={"period": period})
-    target = _saved(request, form, lambda data: services.set_target(
+    target = saved(request, form, lambda data: services.set_target(
         user=request.user, indicator=indicator, **data))
     if target:
         messages.success(request, _("Target for %(period)s saved.") % {"period": target.period})
@@ -152,7 +141,7 @@ def narrative_add(request, pk):
     period = chosen_period(request)[1]
     form = NarrativeForm(request.POST or None, initial={"period": period},
                          region=indicator.region)
-    narrative = _saved(request, form, lambda data: services.add_narrative(
+    narrative = saved(request, form, lambda data: services.add_narrative(
         user=request.user, indicator=indicator, **data))
     if narrative:
         messages.success(request, _("Narrative added."))
@@ -166,7 +155,7 @@ def narrative_add(request, pk):
 def link_add(request, pk):
     indicator = selectors.indicator_for(request.user, pk)
     form = LinkForm(request.POST or None, indicator=indicator)
-    if _saved(request, form, lambda data: services.link(
+    if saved(request, form, lambda data: services.link(
             user=request.user, indicator=indicator, **data)):
         messages.success(request, _("Link added to the strategy map."))
         return redirect("monitoring:kpi-map")
@@ -187,7 +176,7 @@ def link_remove(request, pk):
 def goal_create(request):
     region = request.user.region
     form = GoalForm(request.POST or None)
-    if _saved(request, form, lambda data: services.create_goal(
+    if saved(request, form, lambda data: services.create_goal(
             user=request.user, region=region, **data)):
         messages.success(request, _("Strategic goal added."))
         return redirect("monitoring:kpi-map")

@@ -14,6 +14,7 @@ from openjeugd.accounts import policy
 from openjeugd.accounts.decorators import requires
 from openjeugd.accounts.policy import Perm
 from openjeugd.accounts.purposes import Purpose
+from openjeugd.core.forms import add_service_errors
 from openjeugd.ijw import selectors as ijw_selectors
 from openjeugd.ijw.forms.actions import AssignForm
 from openjeugd.ijw.services import actions
@@ -66,8 +67,7 @@ def _show(form, error: ValidationError) -> None:
     if isinstance(error, base.Conflict) or not hasattr(error, "error_dict"):
         form.add_error(None, error.messages)
         return
-    for field, errors in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
+    add_service_errors(form, error)
 
 
 # --- lists ---------------------------------------------------------------------------------------

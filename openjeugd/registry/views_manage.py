@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from openjeugd.accounts.decorators import requires
 from openjeugd.accounts.policy import Perm
+from openjeugd.core.forms import add_service_errors
 from openjeugd.registry import selectors_region, services
 from openjeugd.registry.forms import (
     FacilityForm,
@@ -35,8 +36,7 @@ def _saved(request, form, write) -> bool:
     try:
         write(form.cleaned_data)
     except ValidationError as error:
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
+        add_service_errors(form, error)
         return False
     messages.success(request, _("Changes saved."))
     return True
