@@ -37,7 +37,7 @@ from openjeugd.ijw.models import (
     Verzoek,
 )
 from openjeugd.monitoring import cbs, process, seams, spending, steering, themes_selectors
-from openjeugd.monitoring.cbs import codes, figures, trajectories
+from openjeugd.monitoring.cbs import codes, figures, outcome, trajectories
 from openjeugd.monitoring.cbs.deliveries import Report, StartFact, StopFact, deliveries
 from openjeugd.monitoring.cbs.periods import Period, half_year, half_years
 from openjeugd.monitoring.cbs.trajectories import Trajectory, overlapping, record
@@ -222,9 +222,11 @@ def region_indicators(region, first: date, last: date, *, today: date,
     periods, municipalities = [], {}
     sums = _line_sums(region, clipped, scope)
     costs = _per_youth(sums)
+    follow_up = outcome.starts_by_bsn(everything)
     for index, period in enumerate(clipped):
         known = known_on[period.last]
-        found = figures.period_figures(known, everything, period, measured, today=today)
+        found = figures.period_figures(known, everything, period, measured, today=today,
+                                       follow_up=follow_up)
         found["kosten"] = spending.spending(costs.get(index, []))
         periods.append(found)
         municipalities[period.label] = figures.per_municipality(known, period)

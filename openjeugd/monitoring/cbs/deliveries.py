@@ -38,7 +38,7 @@ class StopFact:
     reden: str  # JZ588
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Delivery:
     bsn: str
     youth_id: int

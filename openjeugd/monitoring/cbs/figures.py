@@ -13,9 +13,11 @@ SMALL_CELL = 5  # fewer than 5 youths: suppressed outside the region (issue #11)
 
 
 def period_figures(known: list[Trajectory], everything: list[Trajectory], period: Period,
-                   measurements: list[outcome.Measurement], *, today: date) -> dict:
+                   measurements: list[outcome.Measurement], *, today: date,
+                   follow_up: dict[str, list[date]] | None = None) -> dict:
     """`known`: trajectories as known at the period's end (started, ended, running there);
-    `everything`: as known today, for the follow-up after the period (3.2)."""
+    `everything`: as known today, for the follow-up after the period (3.2); `follow_up`:
+    outcome.starts_by_bsn(everything), when the caller asks several periods of it."""
     first, last = period.first, period.last
     in_period = [t for t in known if t.overlaps(first, last)]
     started = [t for t in in_period if t.start >= first]
@@ -39,7 +41,8 @@ def period_figures(known: list[Trajectory], everything: list[Trajectory], period
         "jeugdigen_per_verwijzer": _youths(in_period, lambda t: t.verwijzer or "onbekend"),
         "per_aanbieder": _per_provider(in_period, first),
         "uitval": outcome.uitval(ended),
-        "geen_nieuwe_start": outcome.geen_nieuwe_start(everything, first, last, today=today),
+        "geen_nieuwe_start": outcome.geen_nieuwe_start(everything, first, last, today=today,
+                                                        starts=follow_up),
         "tevredenheid": outcome.tevredenheid(measured),
         "zonder_hulp_verder": outcome.zonder_hulp_verder(measured),
     }
@@ -51,7 +54,10 @@ def per_municipality(known: list[Trajectory], period: Period) -> dict[str, dict]
     for t in known:
         if not t.overlaps(period.first, period.last):
             continue
-        row = rows.setdefault(t.gemeente_on(period.last), Counter())
+        gemeente = t.gemeente_on(period.last)
+        row = rows.get(gemeente)
+        if row is None:
+            row = rows[gemeente] = Counter()
         row["gestart"] += period.first <= t.start <= period.last
         row["beeindigd"] += t.end is not None and t.end <= period.last
         row["trajecten"] += 1
@@ -61,14 +67,20 @@ def per_municipality(known: list[Trajectory], period: Period) -> dict[str, dict]
 def _youths(trajectories: list[Trajectory], key) -> dict:
     youths: dict[str, set] = {}
     for t in trajectories:
-        youths.setdefault(key(t), set()).add(t.bsn)
+        group = key(t)
+        bsns = youths.get(group)
+        if bsns is None:
+            bsns = youths[group] = set()
+        bsns.add(t.bsn)
     return {group: len(bsns) for group, bsns in sorted(youths.items())}
 
 
 def _per_provider(trajectories: list[Trajectory], first: date) -> dict:
     rows: dict[str, dict] = {}
     for t in trajectories:
-        row = rows.setdefault(t.provider, {"trajecten": 0, "gestart": 0, "jeugdigen": set()})
+        row = rows.get(t.provider)
+        if row is None:
+            row = rows[t.provider] = {"trajecten": 0, "gestart": 0, "jeugdigen": set()}
         row["trajecten"] += 1
         row["gestart"] += t.start >= first
         row["jeugdigen"].add(t.bsn)
