@@ -14,8 +14,10 @@ Only the functions ending in `_for` decide access (through accounts.policy) and 
 data reads; the plain ones serve the command line, which logs under its OS user.
 """
 
+import gc
 from calendar import monthrange
 from collections.abc import Callable
+from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 
@@ -207,6 +209,27 @@ def region_trajectories(region, first: date, last: date, *,
 def region_indicators(region, first: date, last: date, *, today: date,
                       scope: Scope | None = None) -> dict:
     """The indicator set per half year (clipped to [first, last]) and per municipality."""
+    with _without_cycle_collection():
+        return _region_indicators(region, first, last, today=today, scope=scope)
+
+
+@contextmanager
+def _without_cycle_collection():
+    """The indicator set allocates hundreds of thousands of small objects that live until it
+    returns and hold no reference cycles worth collecting: the cyclic garbage collector
+    would rescan them again and again (a third of the trajectory merge's time at 100,000
+    starts). Reference counting still frees everything; the collector runs again after."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _region_indicators(region, first: date, last: date, *, today: date,
+                       scope: Scope | None) -> dict:
     starts, stops = episode_facts(region, scope=scope)
     hulpvorm_of = seams.hulpvorm_lookup(region)
     clipped = [Period(max(first, half.first), min(last, half.last))

@@ -137,16 +137,15 @@ def _stops_by_start(stops: Iterable[StopFact], as_of: date | None) -> dict:
 
 
 def _delivery(start: StartFact, hulpvorm: str, stops: list[StopFact]) -> Delivery:
-    common = {"bsn": start.bsn, "youth_id": start.youth_id, "provider": start.provider,
-              "hulpvorm": hulpvorm, "gemeente": start.gemeente, "verwijzer": start.verwijzer,
-              "start": start.begindatum}
+    end, reden, paused = None, None, False
     definitive = [stop for stop in stops if stop.reden != codes.TEMPORARY_STOP]
     if definitive:
         # TR415 allows one definitive stop per start; the latest wins should two slip in.
         last = max(definitive, key=lambda stop: stop.einddatum)
-        return Delivery(**common, end=last.einddatum, reden=last.reden)
-    if stops:
+        end, reden = last.einddatum, last.reden
+    elif stops:
         # JZ588 20 "hervatting wordt verwacht": the care has not ended (§3.6 "De
         # hulpverlening stopt in zijn geheel" does not apply).
-        return Delivery(**common, end=max(stop.einddatum for stop in stops), paused=True)
-    return Delivery(**common)
+        end, paused = max(stop.einddatum for stop in stops), True
+    return Delivery(start.bsn, start.youth_id, start.provider, hulpvorm, start.gemeente,
+                    start.verwijzer, start.begindatum, end, reden, paused)

@@ -19,10 +19,8 @@ def period_figures(known: list[Trajectory], everything: list[Trajectory], period
     `everything`: as known today, for the follow-up after the period (3.2); `follow_up`:
     outcome.starts_by_bsn(everything), when the caller asks several periods of it."""
     first, last = period.first, period.last
-    in_period = [t for t in known if t.overlaps(first, last)]
+    in_period, ended, running = _classify(known, first, last)
     started = [t for t in in_period if t.start >= first]
-    ended = outcome.ended_in(known, first, last)
-    running = [t for t in known if t.start <= last and t.end is None]
     durations = [(t.end - t.start).days + 1 for t in ended]
     measured = [m for m in measurements if first <= m.measured_on <= last]
     return {
@@ -46,6 +44,24 @@ def period_figures(known: list[Trajectory], everything: list[Trajectory], period
         "tevredenheid": outcome.tevredenheid(measured),
         "zonder_hulp_verder": outcome.zonder_hulp_verder(measured),
     }
+
+
+def _classify(known: list[Trajectory], first: date, last: date) -> tuple[list, list, list]:
+    """In one pass, each in `known`'s order: overlapping the period (Trajectory.overlaps),
+    ended in it (outcome.ended_in) and running at its end (started by then, no end)."""
+    in_period, ended, running = [], [], []
+    for t in known:
+        start, end = t.start, t.end
+        if end is None:
+            if start <= last:
+                in_period.append(t)
+                running.append(t)
+            continue
+        if first <= end <= last:
+            ended.append(t)
+        if start <= last and end >= first:
+            in_period.append(t)
+    return in_period, ended, running
 
 
 def per_municipality(known: list[Trajectory], period: Period) -> dict[str, dict]:

@@ -126,10 +126,14 @@ def mark_herhaald_beroep(trajectories: list[Trajectory]) -> None:
         if trajectory.end is not None:
             ends_by_bsn[trajectory.bsn].append(trajectory.end)
     for trajectory in trajectories:
+        ends = ends_by_bsn.get(trajectory.bsn)
+        if not ends:
+            trajectory.herhaald_beroep = False  # no earlier end, nothing to look up
+            continue
         window_opens = years_before(trajectory.start, HERHAALD_BEROEP_YEARS)
         latest_allowed = trajectory.start - 2 * ONE_DAY  # one day without care in between
         trajectory.herhaald_beroep = any(
-            window_opens <= end <= latest_allowed for end in ends_by_bsn[trajectory.bsn])
+            window_opens <= end <= latest_allowed for end in ends)
 
 
 def overlapping(trajectories: Iterable[Trajectory], first: date, last: date) -> list[Trajectory]:
