@@ -66,18 +66,22 @@ def _classify(known: list[Trajectory], first: date, last: date) -> tuple[list, l
 
 def per_municipality(known: list[Trajectory], period: Period) -> dict[str, dict]:
     """Started and ended per municipality (the one known at the period's end, §7.5)."""
-    rows: dict[str, Counter] = {}
+    first, last = period.first, period.last
+    rows: dict[str, list[int]] = {}
     for t in known:
-        if not t.overlaps(period.first, period.last):
+        start, end = t.start, t.end
+        if not (start <= last and (end is None or end >= first)):  # Trajectory.overlaps
             continue
-        gemeente = t.gemeente_on(period.last)
+        members = t.members
+        gemeente = members[0].gemeente if len(members) == 1 else t.gemeente_on(last)
         row = rows.get(gemeente)
         if row is None:
-            row = rows[gemeente] = Counter()
-        row["gestart"] += period.first <= t.start <= period.last
-        row["beeindigd"] += t.end is not None and t.end <= period.last
-        row["trajecten"] += 1
-    return {code: dict(row) for code, row in sorted(rows.items())}
+            row = rows[gemeente] = [0, 0, 0]
+        row[0] += first <= start <= last
+        row[1] += end is not None and end <= last
+        row[2] += 1
+    return {code: {"gestart": row[0], "beeindigd": row[1], "trajecten": row[2]}
+            for code, row in sorted(rows.items())}
 
 
 def _youths(trajectories: list[Trajectory], key) -> dict:
