@@ -4,7 +4,6 @@ period of care per start, with its end when a definitive stop says so.
 Pure: the selectors hand in plain facts; nothing here touches the database.
 """
 
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -96,36 +95,6 @@ def deliveries(starts: Iterable[StartFact], stops: Iterable[StopFact], hulpvorm_
     report.unmapped = [UnmappedProduct(cat, code, count, len(youths[(cat, code)]))
                        for (cat, code), count in sorted(unmapped.items())]
     return found, report
-
-
-def deliveries_on(starts: Iterable[StartFact], stops: Iterable[StopFact],
-                  hulpvorm_of: HulpvormOf, days: Iterable[date]) -> dict[date, list[Delivery]]:
-    """deliveries(..., as_of=day) for several days at once, equal to calling it per day: the
-    hulpvorm is looked up once per start, and a start whose known stops are the same on two
-    days gives the same Delivery (the stops known on a day are a prefix of its stops sorted by
-    einddatum; the sort is stable, so max() meets equal stops in the same order)."""
-    stops_of = _stops_by_start(stops, None)
-    prepared = []
-    for start in starts:
-        hulpvorm = hulpvorm_of(start.product_categorie, start.product_code)
-        if hulpvorm is not None:
-            own = sorted(stops_of.get((start.link, start.begindatum), []),
-                         key=lambda stop: stop.einddatum)
-            prepared.append((start, hulpvorm, own, [stop.einddatum for stop in own]))
-    made: dict[tuple[int, int], Delivery] = {}
-    by_day = {}
-    for day in days:
-        found = []
-        for index, (start, hulpvorm, own, ends) in enumerate(prepared):
-            if start.begindatum > day:
-                continue
-            known = bisect_right(ends, day)
-            delivery = made.get((index, known))
-            if delivery is None:
-                delivery = made[(index, known)] = _delivery(start, hulpvorm, own[:known])
-            found.append(delivery)
-        by_day[day] = found
-    return by_day
 
 
 def _stops_by_start(stops: Iterable[StopFact], as_of: date | None) -> dict:
