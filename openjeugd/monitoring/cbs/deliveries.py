@@ -4,7 +4,6 @@ period of care per start, with its end when a definitive stop says so.
 Pure: the selectors hand in plain facts; nothing here touches the database.
 """
 
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -38,7 +37,7 @@ class StopFact:
     reden: str  # JZ588
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Delivery:
     bsn: str
     youth_id: int
@@ -98,36 +97,6 @@ def deliveries(starts: Iterable[StartFact], stops: Iterable[StopFact], hulpvorm_
     return found, report
 
 
-def deliveries_on(starts: Iterable[StartFact], stops: Iterable[StopFact],
-                  hulpvorm_of: HulpvormOf, days: Iterable[date]) -> dict[date, list[Delivery]]:
-    """deliveries(..., as_of=day) for several days at once, equal to calling it per day: the
-    hulpvorm is looked up once per start, and a start whose known stops are the same on two
-    days gives the same Delivery (the stops known on a day are a prefix of its stops sorted by
-    einddatum; the sort is stable, so max() meets equal stops in the same order)."""
-    stops_of = _stops_by_start(stops, None)
-    prepared = []
-    for start in starts:
-        hulpvorm = hulpvorm_of(start.product_categorie, start.product_code)
-        if hulpvorm is not None:
-            own = sorted(stops_of.get((start.link, start.begindatum), []),
-                         key=lambda stop: stop.einddatum)
-            prepared.append((start, hulpvorm, own, [stop.einddatum for stop in own]))
-    made: dict[tuple[int, int], Delivery] = {}
-    by_day = {}
-    for day in days:
-        found = []
-        for index, (start, hulpvorm, own, ends) in enumerate(prepared):
-            if start.begindatum > day:
-                continue
-            known = bisect_right(ends, day)
-            delivery = made.get((index, known))
-            if delivery is None:
-                delivery = made[(index, known)] = _delivery(start, hulpvorm, own[:known])
-            found.append(delivery)
-        by_day[day] = found
-    return by_day
-
-
 def _stops_by_start(stops: Iterable[StopFact], as_of: date | None) -> dict:
     by_start = defaultdict(list)
     for stop in stops:
@@ -137,16 +106,15 @@ def _stops_by_start(stops: Iterable[StopFact], as_of: date | None) -> dict:
 
 
 def _delivery(start: StartFact, hulpvorm: str, stops: list[StopFact]) -> Delivery:
-    common = {"bsn": start.bsn, "youth_id": start.youth_id, "provider": start.provider,
-              "hulpvorm": hulpvorm, "gemeente": start.gemeente, "verwijzer": start.verwijzer,
-              "start": start.begindatum}
+    end, reden, paused = None, None, False
     definitive = [stop for stop in stops if stop.reden != codes.TEMPORARY_STOP]
     if definitive:
         # TR415 allows one definitive stop per start; the latest wins should two slip in.
         last = max(definitive, key=lambda stop: stop.einddatum)
-        return Delivery(**common, end=last.einddatum, reden=last.reden)
-    if stops:
+        end, reden = last.einddatum, last.reden
+    elif stops:
         # JZ588 20 "hervatting wordt verwacht": the care has not ended (§3.6 "De
         # hulpverlening stopt in zijn geheel" does not apply).
-        return Delivery(**common, end=max(stop.einddatum for stop in stops), paused=True)
-    return Delivery(**common)
+        end, paused = max(stop.einddatum for stop in stops), True
+    return Delivery(start.bsn, start.youth_id, start.provider, hulpvorm, start.gemeente,
+                    start.verwijzer, start.begindatum, end, reden, paused)

@@ -13,14 +13,14 @@ SMALL_CELL = 5  # fewer than 5 youths: suppressed outside the region (issue #11)
 
 
 def period_figures(known: list[Trajectory], everything: list[Trajectory], period: Period,
-                   measurements: list[outcome.Measurement], *, today: date) -> dict:
+                   measurements: list[outcome.Measurement], *, today: date,
+                   follow_up: dict[str, list[date]] | None = None) -> dict:
     """`known`: trajectories as known at the period's end (started, ended, running there);
-    `everything`: as known today, for the follow-up after the period (3.2)."""
+    `everything`: as known today, for the follow-up after the period (3.2); `follow_up`:
+    outcome.starts_by_bsn(everything), when the caller asks several periods of it."""
     first, last = period.first, period.last
-    in_period = [t for t in known if t.overlaps(first, last)]
+    in_period, ended, running = _classify(known, first, last)
     started = [t for t in in_period if t.start >= first]
-    ended = outcome.ended_in(known, first, last)
-    running = [t for t in known if t.start <= last and t.end is None]
     durations = [(t.end - t.start).days + 1 for t in ended]
     measured = [m for m in measurements if first <= m.measured_on <= last]
     return {
@@ -39,36 +39,68 @@ def period_figures(known: list[Trajectory], everything: list[Trajectory], period
         "jeugdigen_per_verwijzer": _youths(in_period, lambda t: t.verwijzer or "onbekend"),
         "per_aanbieder": _per_provider(in_period, first),
         "uitval": outcome.uitval(ended),
-        "geen_nieuwe_start": outcome.geen_nieuwe_start(everything, first, last, today=today),
+        "geen_nieuwe_start": outcome.geen_nieuwe_start(everything, first, last, today=today,
+                                                        starts=follow_up),
         "tevredenheid": outcome.tevredenheid(measured),
         "zonder_hulp_verder": outcome.zonder_hulp_verder(measured),
     }
 
 
+def _classify(known: list[Trajectory], first: date, last: date) -> tuple[list, list, list]:
+    """In one pass, each in `known`'s order: overlapping the period (Trajectory.overlaps),
+    ended in it (outcome.ended_in) and running at its end (started by then, no end)."""
+    in_period, ended, running = [], [], []
+    for t in known:
+        start, end = t.start, t.end
+        if end is None:
+            if start <= last:
+                in_period.append(t)
+                running.append(t)
+            continue
+        if first <= end <= last:
+            ended.append(t)
+        if start <= last and end >= first:
+            in_period.append(t)
+    return in_period, ended, running
+
+
 def per_municipality(known: list[Trajectory], period: Period) -> dict[str, dict]:
     """Started and ended per municipality (the one known at the period's end, §7.5)."""
-    rows: dict[str, Counter] = {}
+    first, last = period.first, period.last
+    rows: dict[str, list[int]] = {}
     for t in known:
-        if not t.overlaps(period.first, period.last):
+        start, end = t.start, t.end
+        if not (start <= last and (end is None or end >= first)):  # Trajectory.overlaps
             continue
-        row = rows.setdefault(t.gemeente_on(period.last), Counter())
-        row["gestart"] += period.first <= t.start <= period.last
-        row["beeindigd"] += t.end is not None and t.end <= period.last
-        row["trajecten"] += 1
-    return {code: dict(row) for code, row in sorted(rows.items())}
+        members = t.members
+        gemeente = members[0].gemeente if len(members) == 1 else t.gemeente_on(last)
+        row = rows.get(gemeente)
+        if row is None:
+            row = rows[gemeente] = [0, 0, 0]
+        row[0] += first <= start <= last
+        row[1] += end is not None and end <= last
+        row[2] += 1
+    return {code: {"gestart": row[0], "beeindigd": row[1], "trajecten": row[2]}
+            for code, row in sorted(rows.items())}
 
 
 def _youths(trajectories: list[Trajectory], key) -> dict:
     youths: dict[str, set] = {}
     for t in trajectories:
-        youths.setdefault(key(t), set()).add(t.bsn)
+        group = key(t)
+        bsns = youths.get(group)
+        if bsns is None:
+            bsns = youths[group] = set()
+        bsns.add(t.bsn)
     return {group: len(bsns) for group, bsns in sorted(youths.items())}
 
 
 def _per_provider(trajectories: list[Trajectory], first: date) -> dict:
     rows: dict[str, dict] = {}
     for t in trajectories:
-        row = rows.setdefault(t.provider, {"trajecten": 0, "gestart": 0, "jeugdigen": set()})
+        row = rows.get(t.provider)
+        if row is None:
+            row = rows[t.provider] = {"trajecten": 0, "gestart": 0, "jeugdigen": set()}
         row["trajecten"] += 1
         row["gestart"] += t.start >= first
         row["jeugdigen"].add(t.bsn)

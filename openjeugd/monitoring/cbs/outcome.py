@@ -74,15 +74,23 @@ def follow_up_until(end: date) -> date:
     return half_year(half_year(end).last + timedelta(days=1)).last
 
 
+def starts_by_bsn(trajectories: list[Trajectory]) -> dict[str, list[date]]:
+    """Each youth's trajectory starts: geen_nieuwe_start's follow-up index, built once for
+    all periods asked of the same trajectories."""
+    starts: dict[str, list[date]] = {}
+    for trajectory in trajectories:
+        starts.setdefault(trajectory.bsn, []).append(trajectory.start)
+    return starts
+
+
 def geen_nieuwe_start(trajectories: list[Trajectory], first: date, last: date,
-                      *, today: date) -> dict:
+                      *, today: date, starts: dict[str, list[date]] | None = None) -> dict:
     """§4.2 nr 3.2 "De mate waarin er na beëindiging geen nieuwe start jeugdhulp plaatsvindt":
     of the trajectories ended in [first, last] whose follow-up window has passed by `today`,
     the share after which the youth started no trajectory (any provider, any hulpvorm) in
-    the window. Those still in their window are counted apart, not guessed."""
-    starts_by_bsn: dict[str, list[date]] = {}
-    for trajectory in trajectories:
-        starts_by_bsn.setdefault(trajectory.bsn, []).append(trajectory.start)
+    the window. Those still in their window are counted apart, not guessed. `starts`:
+    starts_by_bsn(trajectories), when the caller has it already."""
+    starts_of = starts_by_bsn(trajectories) if starts is None else starts
     measured = without_new_start = pending = 0
     for trajectory in ended_in(trajectories, first, last):
         until = follow_up_until(trajectory.end)
@@ -90,8 +98,8 @@ def geen_nieuwe_start(trajectories: list[Trajectory], first: date, last: date,
             pending += 1
             continue
         measured += 1
-        restarted = any(trajectory.end < start <= until
-                        for start in starts_by_bsn[trajectory.bsn])
+        end = trajectory.end
+        restarted = any(end < start <= until for start in starts_of[trajectory.bsn])
         without_new_start += not restarted
     return {**Ratio(without_new_start, measured).as_dict(), "window_not_passed": pending}
 

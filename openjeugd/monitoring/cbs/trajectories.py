@@ -16,33 +16,43 @@ ONE_DAY = timedelta(days=1)
 HERHAALD_BEROEP_YEARS = 5
 
 
-@dataclass
+@dataclass(slots=True)
 class Trajectory:
     bsn: str
     provider: str
     hulpvorm: str
     members: list[Delivery] = field(default_factory=list)
     herhaald_beroep: bool = False
-    # Kept by add() so `last` and `end` cost nothing per call (the indicator set asks them
-    # hundreds of thousands of times at regional scale); equal to the definitions in `last`.
-    _running: int = field(default=0, repr=False, compare=False)
-    _latest: Delivery | None = field(default=None, repr=False, compare=False)
+    # Kept by add() as plain attributes, equal to the definitions in their comments: the
+    # indicator set reads them millions of times at regional scale, where a property per
+    # read cost more than all the rest of the merge.
+    # §3.3 "De aanvangsdatum wordt de eerste aanvangsdatum": the first member's start (merge
+    # adds members in order of start).
+    start: date | None = field(default=None, init=False, repr=False, compare=False)
+    # §3.3 "de einddatum wordt pas ingevuld als de laatste zorg eindigt"; a temporary stop
+    # (JZ588 20) as the last word means care is expected to resume: no end yet.
+    end: date | None = field(default=None, init=False, repr=False, compare=False)
+    # The referral that opened the trajectory (§7.5: "ook de verwijzer en de reden
+    # beëindiging per hulpvorm worden gerapporteerd"): the first member's.
+    verwijzer: str | None = field(default=None, init=False, repr=False, compare=False)
+    _running: int = field(default=0, init=False, repr=False, compare=False)
+    _latest: Delivery | None = field(default=None, init=False, repr=False, compare=False)
 
     def add(self, delivery: Delivery) -> None:
+        if not self.members:
+            self.start = delivery.start
+            self.verwijzer = delivery.verwijzer
         self.members.append(delivery)
         self._running += delivery.running
         # The latest end; on the same day a definitive stop outweighs a temporary one. Only a
         # strictly later key replaces, as max() keeps the first of equals.
+        latest = self._latest
         if delivery.end is not None and (
-                self._latest is None
-                or (delivery.end, not delivery.paused) > (self._latest.end,
-                                                          not self._latest.paused)):
-            self._latest = delivery
-
-    @property
-    def start(self) -> date:
-        # §3.3 "De aanvangsdatum wordt de eerste aanvangsdatum".
-        return self.members[0].start
+                latest is None
+                or (delivery.end, not delivery.paused) > (latest.end, not latest.paused)):
+            self._latest = latest = delivery
+        last = None if self._running else latest
+        self.end = None if last is None or last.paused else last.end
 
     @property
     def last(self) -> Delivery | None:
@@ -51,22 +61,9 @@ class Trajectory:
         return None if self._running else self._latest
 
     @property
-    def end(self) -> date | None:
-        # §3.3 "de einddatum wordt pas ingevuld als de laatste zorg eindigt"; a temporary stop
-        # (JZ588 20) as the last word means care is expected to resume: no end yet.
-        last = None if self._running else self._latest
-        return None if last is None or last.paused else last.end
-
-    @property
     def reden_beeindiging(self) -> str | None:
         """CBS §3.7 code, from the stop that ended the trajectory."""
         return codes.reden(self.last.reden) if self.end is not None else None
-
-    @property
-    def verwijzer(self) -> str | None:
-        # The referral that opened the trajectory (§7.5: "ook de verwijzer en de reden
-        # beëindiging per hulpvorm worden gerapporteerd").
-        return self.members[0].verwijzer
 
     @property
     def youth_ids(self) -> set[int]:
@@ -75,6 +72,8 @@ class Trajectory:
     def gemeente_on(self, day: date) -> str:
         """§7.5 "De woonplaats kan tussentijds wijzigen. Deze wijzigingen leiden niet tot een
         nieuwe vermelding": one record, with the municipality known at that day."""
+        if len(self.members) == 1:  # the common case; the same answer as below
+            return self.members[0].gemeente
         known = [member for member in self.members if member.start <= day] or self.members[:1]
         return max(known, key=lambda member: member.start).gemeente
 
@@ -127,10 +126,14 @@ def mark_herhaald_beroep(trajectories: list[Trajectory]) -> None:
         if trajectory.end is not None:
             ends_by_bsn[trajectory.bsn].append(trajectory.end)
     for trajectory in trajectories:
+        ends = ends_by_bsn.get(trajectory.bsn)
+        if not ends:
+            trajectory.herhaald_beroep = False  # no earlier end, nothing to look up
+            continue
         window_opens = years_before(trajectory.start, HERHAALD_BEROEP_YEARS)
         latest_allowed = trajectory.start - 2 * ONE_DAY  # one day without care in between
         trajectory.herhaald_beroep = any(
-            window_opens <= end <= latest_allowed for end in ends_by_bsn[trajectory.bsn])
+            window_opens <= end <= latest_allowed for end in ends)
 
 
 def overlapping(trajectories: Iterable[Trajectory], first: date, last: date) -> list[Trajectory]:
