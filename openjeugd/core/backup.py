@@ -24,7 +24,7 @@ def create(path: Path, *, using: str = "default") -> None:
     if _is_sqlite(using):
         _sqlite_create(partial, using)
     else:
-        _pg(["pg_dump", "--format=custom", "--file", str(partial)], using)
+        _pg_dump(partial, using)
     partial.replace(path)  # never leave half a backup under the real name
 
 
@@ -34,9 +34,7 @@ def restore(path: Path, *, using: str = "default") -> None:
     if _is_sqlite(using):
         _sqlite_restore(path, using)
     else:
-        # --single-transaction: a failed restore leaves the database as it was.
-        _pg(["pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges",
-             "--single-transaction", "--exit-on-error", str(path)], using, target=True)
+        _pg_restore(path, using)
     connections[using].close()  # forget anything cached about the old database
 
 
@@ -77,17 +75,36 @@ def _sqlite_restore(path: Path, using: str) -> None:
         source.close()
 
 
-def _pg(command: list[str], using: str, *, target: bool = False) -> None:
+def _pg_restore(path: Path, using: str) -> None:
+    """The schema emptied and the backup's script run by psql in one transaction: a failed
+    restore leaves the database as it was. Not `pg_restore --clean`: it drops each partition's
+    inherited constraints one by one, which PostgreSQL refuses (the access log is partitioned
+    by month, accounts migration 0006)."""
     settings = connections[using].settings_dict
+    script = _run(["pg_restore", "--no-owner", "--no-privileges", "--file", "-", str(path)],
+                  settings)
+    _run(["psql", *_pg_connection_args(settings), "--no-psqlrc", "--quiet",
+          "--single-transaction", "--set", "ON_ERROR_STOP=1",
+          "--command", "DROP SCHEMA public CASCADE; CREATE SCHEMA public;",
+          "--file", "-", "--dbname", settings["NAME"]], settings, stdin=script)
+
+
+def _run(command: list[str], settings: dict, *, stdin: str | None = None) -> str:
     program, *arguments = command
-    database = ["--dbname", settings["NAME"]] if target else [settings["NAME"]]
-    args = [_pg_binary(program), *_pg_connection_args(settings), *arguments, *database]
     env = {**os.environ}
     if settings.get("PASSWORD"):
         env["PGPASSWORD"] = settings["PASSWORD"]  # never on the command line (ps shows it)
-    done = subprocess.run(args, env=env, capture_output=True, text=True, check=False)  # noqa: S603
+    done = subprocess.run([_pg_binary(program), *arguments], env=env, input=stdin,  # noqa: S603
+                          capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise BackupError(f"{program} failed: {done.stderr.strip()[-2000:]}")
+    return done.stdout
+
+
+def _pg_dump(path: Path, using: str) -> None:
+    settings = connections[using].settings_dict
+    _run(["pg_dump", *_pg_connection_args(settings), "--format=custom", "--file", str(path),
+          settings["NAME"]], settings)
 
 
 def _pg_connection_args(settings: dict) -> list[str]:
