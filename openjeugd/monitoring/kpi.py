@@ -222,12 +222,12 @@ def creates_cycle(edges: set[tuple[int, int]], source: int, parent: int) -> bool
     upward: dict[int, set[int]] = {}
     for child, above in edges:
         upward.setdefault(child, set()).add(above)
-    seen, todo = set(), [parent]
-    while todo:
-        node = todo.pop()
+    seen, pending = set(), [parent]
+    while pending:
+        node = pending.pop()
         if node == source:
             return True
         if node not in seen:
             seen.add(node)
-            todo.extend(upward.get(node, ()))
+            pending.extend(upward.get(node, ()))
     return False
