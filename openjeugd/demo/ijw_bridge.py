@@ -18,7 +18,10 @@ from openjeugd.ijw import build, clock, codec
 from openjeugd.ijw.codec import model as m
 from openjeugd.ijw.codec.message_types import direction_of
 from openjeugd.ijw.models import (
+    CareEpisode,
     Declaratie,
+    DeclaredHalfYear,
+    DeclaredMonth,
     IdentificatieCounter,
     Message,
     Start,
@@ -241,6 +244,10 @@ def reset_history(*, region) -> None:
     """Remove the message history of a region's municipalities (demo reset only)."""
     municipalities = region.municipalities.all()
     with transaction.atomic():
+        # The summaries first: they point at the facts (PROTECT) and are exact sums of them,
+        # so removing a municipality's facts removes its summary rows entirely.
+        for summary in (CareEpisode, DeclaredHalfYear, DeclaredMonth):
+            summary.objects.filter(municipality__in=municipalities).delete()
         Declaratie.objects.filter(municipality__in=municipalities).delete()
         Start.objects.filter(municipality__in=municipalities).delete()
         Stop.objects.filter(municipality__in=municipalities).delete()

@@ -70,7 +70,9 @@ def load_configuration(*, region: Region, seed: RegionSeed, providers: dict[str,
     """Everything of the data file that is not care history; `providers` by the file's keys."""
     context = _Context(region, seed, providers, partnership, years)
     for name in seed.task_areas:
-        context.task_areas[name] = _saved(TaskArea(region=region, name=name), region)
+        # A reset keeps the task areas (the region's KPIs may name them): reuse one by name.
+        kept = TaskArea.objects.filter(region=region, name=name).first()
+        context.task_areas[name] = kept or _saved(TaskArea(region=region, name=name), region)
     for product in seed.products:
         context.products[product.code] = _saved(Product(
             region=region, product_categorie=product.categorie, product_code=product.code,
@@ -248,7 +250,8 @@ def reset_configuration(*, region: Region) -> bool:
             contract.delete()
         contracts.delete()
         Product.objects.filter(region=region).delete()
-        TaskArea.objects.filter(region=region).delete()
+        # Task areas stay: they are the region's vocabulary, and monitoring's KPI/KRI
+        # configuration (which the demo cannot see) refers to them.
     except ProtectedError as error:
         raise RuntimeError(f"Demo reset of {region}: {error}") from error
     return True

@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from openjeugd.demo import seeds
 from openjeugd.demo.events import Declaration, Referral
 from openjeugd.demo.management.commands import demo_data
 from openjeugd.demo.services import DEMO_PASSWORD, DEMO_USERS
@@ -90,3 +91,31 @@ def test_demo_logins_without_accounts_says_what_to_do():
     out = StringIO()
     call_command("demo_logins", stdout=out)
     assert "demo_data" in out.getvalue()
+
+
+def test_reset_replaces_an_imported_history_and_keeps_the_regions_kpis():
+    """A reset after real history (care summaries point at its starts) and a KPI preset
+    (indicators point at the task areas) used to stop on a PROTECTed foreign key."""
+    from openjeugd.contracts.models import TaskArea
+    from openjeugd.ijw.models import CareEpisode, Start
+    from openjeugd.ijw.services import summaries
+
+    wbo = ["--region", "wbo", "--youths", "12", "--years", "1", "--seed", "3",
+           "--end", "2026-06-30"]
+    _run(*wbo)
+    call_command("monitoring_kpi_preset", "--region", "West-Brabant-Oost", "--file",
+                 str(seeds.HERE / "wbo.toml"), stdout=StringIO())
+    areas = set(TaskArea.objects.filter(region__name="West-Brabant-Oost").values_list("pk",
+                                                                                        flat=True))
+    assert CareEpisode.objects.exists() and areas
+
+    output = _run(*wbo, "--reset")
+
+    assert "Removed the earlier demo set-up" in output
+    # The same seed again: as many starts and episodes as the import path writes, and the
+    # summaries equal a recount from the facts (nothing of the first load left over).
+    assert CareEpisode.objects.count() == Start.objects.count() > 0
+    assert summaries.stored() == summaries.recount()
+    # The task areas are the same rows, so the KPIs that name them still stand.
+    assert set(TaskArea.objects.filter(region__name="West-Brabant-Oost")
+               .values_list("pk", flat=True)) == areas
