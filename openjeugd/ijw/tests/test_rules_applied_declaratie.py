@@ -288,6 +288,29 @@ def test_credit_without_any_debit_is_refused(deliver, assigned):
     assert found(outcome) == [("TR323", "8017", "product")]
 
 
+@pytest.mark.parametrize("differs", [
+    {"productcode": "45A49"},                                   # another product
+    {"volume": 8},                                              # half the volume: 8 x 85.50
+    {"begindatum": MAR[0], "einddatum": MAR[1]},                # another period
+])
+def test_credit_that_is_not_its_debit_is_refused(deliver, assigned, differs):
+    # The debit P000001: 16 h of 45A48 in February, 1368.00 granted. A credit naming it but
+    # differing in a key field (IV091: identical but for the references and DebetCredit) is
+    # related to no debit (TR323, 8017): nothing is paid back and the debit stays uncredited.
+    declare(deliver)
+    wrong = replace(line("P000002", credit=True, **differs), vorig_product_referentie="P000001")
+    outcome = in_march(deliver, wrong)
+    assert found(outcome) == [("TR323", "8017", "product")]
+    assert granted(outcome) == Decimal("0.00")
+    # The right credit is still accepted afterwards (the wrong one did not use up TR390):
+    # -1368.00 paid back.
+    right = replace(line("P000003", credit=True), vorig_product_referentie="P000001")
+    again = declare(deliver, right, ident="DC000003", nummer="D2026030002", periode=MAR,
+                    dagtekening=date(2026, 4, 4))
+    assert found(again) == []
+    assert granted(again) == Decimal("-1368.00")
+
+
 @produces("TR390")
 def test_second_credit_is_refused(deliver, assigned):
     declare(deliver)

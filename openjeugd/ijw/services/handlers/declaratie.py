@@ -180,11 +180,13 @@ class _Loaded:
         # TR314 and TR323 read the same rows: the provider's non-repeated lines by reference.
         asked = {p.product_referentie for p in lines} | {
             p.vorig_product_referentie or "" for p in lines if p.ingediend_bedrag < 0}
-        self.references = {ref: (ingediend, toegekend) for ref, ingediend, toegekend in
+        self.references = {ref: (ingediend, toegekend, tuple(signature)) for
+                           ref, ingediend, toegekend, *signature in
                            Prestatie.objects.filter(
                                provider=message.provider, repeats_reference=False,
                                product_referentie__in=asked,
-                           ).values_list("product_referentie", "ingediend", "toegekend")}
+                           ).values_list("product_referentie", "ingediend", "toegekend",
+                                         *SIGNATURE)}
         self.credited = set(self._credits(asked)) if any(
             p.ingediend_bedrag < 0 for p in lines) else set()
         self.debits = self._debits(lines)
@@ -247,7 +249,7 @@ class _Loaded:
 
     def debit(self, reference):
         found = self.references.get(reference)
-        return found[1] if found is not None and found[0] > 0 else None
+        return (found[1], found[2]) if found is not None and found[0] > 0 else None
 
     def credited_before(self, reference) -> bool:
         return reference in self.credited
@@ -264,7 +266,8 @@ class _Loaded:
     def keep(self, row, prestatie, problems):
         """Count a judged line in, as the database would once it is stored."""
         if not row.repeats_reference:
-            self.references[row.product_referentie] = (row.ingediend, row.toegekend)
+            self.references[row.product_referentie] = (
+                row.ingediend, row.toegekend, tuple(getattr(row, f) for f in SIGNATURE))
         if row.ingediend < 0 and row.toegekend < 0:
             self.credited.add(row.vorig_product_referentie)
             for references in self.debits.values():
@@ -314,7 +317,8 @@ class _Live:
         debit = Prestatie.objects.filter(provider=self.provider, ingediend__gt=0,
                                          product_referentie=reference,
                                          repeats_reference=False).first()
-        return None if debit is None else debit.toegekend
+        return None if debit is None else (
+            debit.toegekend, tuple(getattr(debit, f) for f in SIGNATURE))
 
     def credited_before(self, reference) -> bool:
         return Prestatie.objects.filter(provider=self.provider, ingediend__lt=0,
@@ -361,6 +365,19 @@ def _saved(row) -> bool:
     return True
 
 
+# The fields a credit repeats of its debit (IV091), as Prestatie stores them; the amount as
+# the debit's (positive) amount.
+SIGNATURE = ("toewijzing_id", "begindatum", "einddatum", "product_categorie", "product_code",
+             "volume", "eenheid", "ingediend")
+
+
+def _signature(toewijzing, prestatie) -> tuple:
+    period = prestatie.product_periode
+    return (toewijzing.pk, period.begindatum, period.einddatum, prestatie.product_categorie,
+            prestatie.product_code or "", prestatie.geleverd_volume, prestatie.eenheid,
+            -round_money(prestatie.ingediend_bedrag))
+
+
 def _debit_key(toewijzing_id, prestatie) -> tuple:
     period = prestatie.product_periode
     return (toewijzing_id, period.begindatum, period.einddatum, prestatie.product_categorie,
@@ -398,7 +415,7 @@ def _check_against(toewijzing, prestatie, known, *, repeats: bool) -> list[tuple
         # messages.
         return [_repeated_reference()]
     if prestatie.ingediend_bedrag < 0:
-        return _credit_problems(known, prestatie)
+        return _credit_problems(toewijzing, known, prestatie)
     problems = []
     if prestatie.product_categorie != toewijzing.product_categorie:
         problems.append(("TR339", _("Product category differs from the toewijzing.")))
@@ -462,14 +479,21 @@ def _last_of_month(day: date) -> date:
     return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
-def _credit_problems(known, prestatie) -> list[tuple[str, str]]:
+def _credit_problems(toewijzing, known, prestatie) -> list[tuple[str, str]]:
     # TR323 (TR323.md: "gerelateerd aan een eerder verzonden (goedgekeurde) debet Prestatie"),
     # OP360: only a granted debit can be credited; crediting a refused line would pay back
     # money that was never paid (a negative grant).
     debit = prestatie.vorig_product_referentie or ""
-    granted = known.debit(debit)
-    if granted is None or granted <= 0:
+    found = known.debit(debit)
+    if found is None or found[0] <= 0:
         return [("TR323", _("No granted debit prestatie is known for this credit."))]
+    if found[1] != _signature(toewijzing, prestatie):
+        # TR323 relates the credit to its debit "op basis van sleutelvelden", and IV091 has
+        # the credit "identiek aan de oorspronkelijke debetprestatie" but for its references
+        # and DebetCredit: a credit naming a debit of another toewijzing, period, product,
+        # volume or amount relates to no debit (8017), or it would pay back the wrong line.
+        return [("TR323", _("The credit differs from the debit prestatie it names (toewijzing, "
+                            "period, product, volume or amount)."))]
     if known.credited_before(debit):
         return [("TR390", _("This debit prestatie was credited before."))]
     return []
