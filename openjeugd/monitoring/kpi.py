@@ -83,8 +83,11 @@ def gettext_noop(text: str) -> str:
 class Figure:
     label: str  # English msgid; the screens translate it
     unit: str  # a key of UNITS
-    read: Callable[[dict], object]  # the indicator set of one period -> the value (or None)
+    # The indicator set of one period -> the value (or None); a segment figure also gets the
+    # indicator's task area (by name) to pick its segment.
+    read: Callable[..., object]
     direction: str  # the usual reading: "higher" or "lower" is better
+    per_task_area: bool = False
 
 
 UNITS = {"percent": "%", "count": "", "euro": "€", "days": "days", "mark": "1-10",
@@ -112,6 +115,43 @@ def _process(kind: str, key: str):
             return (row.get("op_tijd") or {}).get("percentage")
         return row.get(key)
     return read
+
+
+def _theme(*path: str):
+    """A G7 theme figure (seed 000) of the set's scope (the region, or the indicator's
+    municipality: the set is computed for it)."""
+    def read(figures: dict):
+        value = (figures.get("themes") or {}).get("regio")
+        for key in path:
+            value = value.get(key) if isinstance(value, dict) else None
+        return value
+    return read
+
+
+def segment_of(figures: dict, task_area: str | None) -> dict:
+    """The Limburg segment (seed 002) a KPI reads: the one of its task area; for any other
+    level the region-wide one (all products), or the only segment there is. Never another
+    task area's figures: no match gives {} (no value)."""
+    found = (figures.get("segments") or {}).get("segmenten") or []
+    if task_area is not None:
+        return next((s for s in found if s.get("naam") == task_area), {})
+    whole = [s for s in found if s.get("producten") is None]
+    return whole[0] if whole else (found[0] if len(found) == 1 else {})
+
+
+def _segment(*path: str):
+    def read(figures: dict, task_area: str | None):
+        value = segment_of(figures, task_area)
+        for key in path:
+            value = value.get(key) if isinstance(value, dict) else None
+        return value
+    return read
+
+
+def _budget_used(figures: dict, task_area: str | None):
+    # One KPI period lies in one calendar year (a month, quarter or half year): one entry.
+    years = segment_of(figures, task_area).get("besteding") or {}
+    return next(iter(years.values()), {}).get("percentage_budget") if len(years) == 1 else None
 
 
 def _herhaald_beroep_share(figures: dict):
@@ -158,14 +198,56 @@ FIGURES: dict[str, Figure] = {
                                          "working_days",
                                          _process("antwoord_verzoek", "gemiddeld_werkdagen"),
                                          "lower"),
+    # The G7 themes (seed 000 "Monitoring"): the figures its meeting cycle discusses.
+    "verklarende_analyse": Figure(
+        _("Cases with a verklarende analyse at registration or placement"), "percent",
+        _theme("verklarende_analyse_en_perspectiefplan", "verklarende_analyse", "percentage"),
+        "higher"),
+    "perspectiefplan": Figure(
+        _("Cases with a perspectiefplan at registration or placement"), "percent",
+        _theme("verklarende_analyse_en_perspectiefplan", "perspectiefplan", "percentage"),
+        "higher"),
+    "uitstroom_op_tijd": Figure(_("Outflow on time (on or before the planned day)"),
+                                "percent", _theme("uitstroom_op_tijd", "op_tijd", "percentage"),
+                                "higher"),
+    "onvrijwillige_doorplaatsingen": Figure(_("Involuntary moves"), "count",
+                                            _theme("onvrijwillige_doorplaatsingen",
+                                                   "onvrijwillig"), "lower"),
+    "een_op_een_jeugdigen": Figure(_("Youths with 1-op-1 begeleiding"), "count",
+                                   _theme("een_op_een_begeleiding", "jeugdigen"), "lower"),
+    "wachttijd_aanmelding_besluit": Figure(
+        _("Average days from registration to decision"), "days",
+        _theme("samenwerking", "wachttijden", "aanmelding_tot_besluit", "gemiddelde"),
+        "lower"),
+    "wachttijd_toewijzing_start": Figure(
+        _("Average days from toewijzing to start of care"), "days",
+        _theme("samenwerking", "wachttijden", "toewijzing_tot_start", "gemiddelde"), "lower"),
+    # The Limburg segment KPIs (seed 002), of the indicator's task area when it names one.
+    "besteding_budget": Figure(_("Share of the total budget granted"), "percent",
+                               _budget_used, "lower", per_task_area=True),
+    "segment_kosten_per_jeugdige": Figure(
+        _("Average cost per youth in the segment"), "euro",
+        _segment("kosten_per_jeugdige", "gemiddeld_per_jeugdige"), "lower",
+        per_task_area=True),
+    "verblijfsduur": Figure(_("Average length of ended stays"), "days",
+                            _segment("verblijfsduur", "gemiddelde"), "lower",
+                            per_task_area=True),
+    "bedden_in_gebruik": Figure(_("Beds in use at the end of the period"), "count",
+                                _segment("bedden", "in_gebruik_eind"), "lower",
+                                per_task_area=True),
+    "bedden_boven_plan": Figure(_("Beds in use above the planned number"), "count",
+                                _segment("bedden", "boven_plan"), "lower", per_task_area=True),
+    "wachtlijst": Figure(_("Youths waiting for assigned care to start"), "count",
+                         _segment("wachtlijst", "jeugdigen"), "lower", per_task_area=True),
 }
 del _
 
 
-def value_of(figure: str, figures: dict) -> Decimal | None:
+def value_of(figure: str, figures: dict, *, task_area: str | None = None) -> Decimal | None:
     """The figure's value as a Decimal; None where the indicator set has none (no data, or a
-    suppressed cell)."""
-    raw = FIGURES[figure].read(figures)
+    suppressed cell). `task_area`: the indicator's task area by name (segment figures)."""
+    found = FIGURES[figure]
+    raw = found.read(figures, task_area) if found.per_task_area else found.read(figures)
     if raw is None:
         return None
     try:

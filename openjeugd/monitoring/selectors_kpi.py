@@ -135,8 +135,9 @@ def evaluate(user, period: str, *, today: date, indicators=None) -> list[Evaluat
     out = []
     for indicator in rows:
         code = indicator.municipality.code if indicator.municipality_id else None
-        value = kpi.value_of(indicator.figure, sets.get(current, code))
-        earlier = kpi.value_of(indicator.figure, sets.get(before, code))
+        area = indicator.task_area.name if indicator.task_area_id else None
+        value = kpi.value_of(indicator.figure, sets.get(current, code), task_area=area)
+        earlier = kpi.value_of(indicator.figure, sets.get(before, code), task_area=area)
         target = targets.get(indicator.pk)
         out.append(Evaluation(
             indicator, current.label, value, target,

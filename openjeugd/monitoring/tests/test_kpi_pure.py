@@ -122,3 +122,75 @@ def test_cycles_are_found_however_long():
     assert kpi.creates_cycle(edges, 4, 4)      # to itself
     assert not kpi.creates_cycle(edges, 1, 3)  # a shortcut, no cycle
     assert not kpi.creates_cycle(edges, 4, 1)  # a new leaf
+
+
+# --- G7 themes and Limburg segments --------------------------------------------------------------
+
+def _segment(name, products, spent_pct, beds_end, planned, waiting):
+    return {"naam": name, "producten": products,
+            "besteding": {"2026": {"budget": "1000.00", "toegekend_bedrag": "0.00",
+                                   "percentage_budget": spent_pct}},
+            "kosten_per_jeugdige": {"gemiddeld_per_jeugdige": "250.00"},
+            "verblijfsduur": {"gemiddelde": "120.5"},
+            "bedden": {"in_gebruik_eind": beds_end, "bedden_gepland": planned,
+                       "boven_plan": None if planned is None else beds_end - planned},
+            "wachtlijst": {"jeugdigen": waiting}}
+
+
+THEMES_AND_SEGMENTS = {
+    "perioden": [],
+    "themes": {"regio": {
+        "verklarende_analyse_en_perspectiefplan": {
+            # 9 of 12 cases had a verklarende analyse: 75.0 %; 6 of 12 a perspectiefplan.
+            "verklarende_analyse": {"numerator": 9, "denominator": 12, "percentage": "75.0"},
+            "perspectiefplan": {"numerator": 6, "denominator": 12, "percentage": "50.0"}},
+        "uitstroom_op_tijd": {"op_tijd": {"numerator": 3, "denominator": 4,
+                                          "percentage": "75.0"}},
+        "onvrijwillige_doorplaatsingen": {"doorplaatsingen": 5, "onvrijwillig": 2},
+        "samenwerking": {"wachttijden": {"aanmelding_tot_besluit": {"gemiddelde": "12.5"},
+                                         "toewijzing_tot_start": {"gemiddelde": None}}}}},
+    "segments": {"segmenten": [
+        _segment("Verblijf", [["38", ""]], "61.5", 14, 12, 3),
+        _segment("Ambulant", [["45", ""]], "40.0", 0, None, 7),
+    ]},
+}
+
+
+def test_theme_figures_are_read_from_the_themes():
+    assert kpi.value_of("verklarende_analyse", THEMES_AND_SEGMENTS) == D("75.0")
+    assert kpi.value_of("perspectiefplan", THEMES_AND_SEGMENTS) == D("50.0")
+    assert kpi.value_of("uitstroom_op_tijd", THEMES_AND_SEGMENTS) == D("75.0")
+    assert kpi.value_of("onvrijwillige_doorplaatsingen", THEMES_AND_SEGMENTS) == D(2)
+    assert kpi.value_of("wachttijd_aanmelding_besluit", THEMES_AND_SEGMENTS) == D("12.5")
+    # No care started after a toewijzing in the period: no value, not 0 days.
+    assert kpi.value_of("wachttijd_toewijzing_start", THEMES_AND_SEGMENTS) is None
+
+
+def test_a_task_area_kpi_reads_its_own_segment_and_never_another():
+    verblijf = {"task_area": "Verblijf"}
+    assert kpi.value_of("besteding_budget", THEMES_AND_SEGMENTS, **verblijf) == D("61.5")
+    # 14 beds in use at the end against 12 planned: 2 above the plan.
+    assert kpi.value_of("bedden_boven_plan", THEMES_AND_SEGMENTS, **verblijf) == D(2)
+    assert kpi.value_of("wachtlijst", THEMES_AND_SEGMENTS, task_area="Ambulant") == D(7)
+    # No plan recorded for the ambulant segment: nothing above it.
+    assert kpi.value_of("bedden_boven_plan", THEMES_AND_SEGMENTS, task_area="Ambulant") is None
+    # A task area without a segment (no ceiling) has no value, not the region's.
+    assert kpi.value_of("besteding_budget", THEMES_AND_SEGMENTS, task_area="Wonen") is None
+
+
+def test_without_a_task_area_the_region_wide_segment_or_the_only_one():
+    # Two segments, none covering all products: a region KPI has no segment to read.
+    assert kpi.value_of("besteding_budget", THEMES_AND_SEGMENTS) is None
+    whole = {"segments": {"segmenten": [
+        _segment("Verblijf", [["38", ""]], "61.5", 14, 12, 3),
+        _segment("Rijk van Nijmegen", None, "48.2", 20, None, 9)]}}
+    assert kpi.value_of("besteding_budget", whole) == D("48.2")
+    only = {"segments": {"segmenten": [_segment("Verblijf", [["38", ""]], "61.5", 14, 12, 3)]}}
+    assert kpi.value_of("wachtlijst", only) == D(3)
+
+
+def test_spending_over_two_calendar_years_is_no_kpi_value():
+    # A KPI period never straddles a year; should a set do so, no single share exists.
+    two = _segment("Verblijf", None, "61.5", 14, 12, 3)
+    two["besteding"]["2027"] = {"percentage_budget": "3.0"}
+    assert kpi.value_of("besteding_budget", {"segments": {"segmenten": [two]}}) is None

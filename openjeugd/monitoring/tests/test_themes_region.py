@@ -200,3 +200,35 @@ def test_a_scope_of_another_provider_sees_none_of_it(story, nijmegen):
     (segment,) = found["segments"]["segmenten"]
     assert segment["aanbieders"] == [] and segment["wachtlijst"]["jeugdigen"] == 0
     assert segment["verblijfsduur"]["n"] == 0
+
+
+def test_kpis_read_the_themes_and_their_own_task_areas_segment(story, nijmegen, user_with):
+    from openjeugd.monitoring import selectors_kpi, services
+
+    advisor = user_with(Role.POLICY_ADVISOR)
+    region = nijmegen.region
+    verblijf = TaskArea.objects.get(region=region, name="Behandeling met verblijf")
+    ambulant = TaskArea.objects.create(region=region, name="Ambulant")  # no ceiling
+
+    def make(code, **fields):
+        return services.create_indicator(user=advisor, region=region, code=code, name=code,
+                                         kind="kpi", **fields)
+
+    make("BUDGET-VERBLIJF", level="task_area", task_area=verblijf, figure="besteding_budget")
+    make("BUDGET-AMBULANT", level="task_area", task_area=ambulant, figure="besteding_budget")
+    make("WACHT-VERBLIJF", level="task_area", task_area=verblijf, figure="wachtlijst")
+    make("VA", level="process", figure="verklarende_analyse")
+    make("DOORPLAATSING", level="region", figure="onvrijwillige_doorplaatsingen")
+    found = {e.indicator.code: e.value
+             for e in selectors_kpi.evaluate(advisor, "2026-H1", today=date(2026, 7, 15))}
+
+    # February's 1368.00 of the 100000.00 segment budget: 1.368 % -> 1.4.
+    assert found["BUDGET-VERBLIJF"] == Decimal("1.4")
+    # The ambulant task area has no ceiling, so no segment: no value (never the region's).
+    assert found["BUDGET-AMBULANT"] is None
+    # Youth 2 waits for residential care on 30 June.
+    assert found["WACHT-VERBLIJF"] == Decimal(1)
+    # The one case had its verklarende analyse (3 Jan) before its registration (5 Jan): 100 %.
+    assert found["VA"] == Decimal("100.0")
+    # The involuntary move of 1 March.
+    assert found["DOORPLAATSING"] == Decimal(1)
