@@ -6,6 +6,7 @@ import re
 import shutil
 import sqlite3
 import subprocess  # noqa: S404 - runs pg_dump/pg_restore with an argument list, no shell
+import tempfile
 from pathlib import Path
 
 from django.db import connections
@@ -70,7 +71,14 @@ def _sqlite_restore(path: Path, using: str) -> None:
         raise BackupError("cannot restore inside a transaction")
     source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
+        # A damaged file (a copy cut short) is refused before a page of it is written over
+        # the live database.
+        found = source.execute("PRAGMA quick_check").fetchone()[0]
+        if found != "ok":
+            raise BackupError(f"{path} is damaged: {found}")
         source.backup(connection.connection)
+    except sqlite3.DatabaseError as error:
+        raise BackupError(f"{path} cannot be restored: {error}") from error
     finally:
         source.close()
 
@@ -81,20 +89,25 @@ def _pg_restore(path: Path, using: str) -> None:
     inherited constraints one by one, which PostgreSQL refuses (the access log is partitioned
     by month, accounts migration 0006)."""
     settings = connections[using].settings_dict
-    script = _run(["pg_restore", "--no-owner", "--no-privileges", "--file", "-", str(path)],
-                  settings)
-    _run(["psql", *_pg_connection_args(settings), "--no-psqlrc", "--quiet",
-          "--single-transaction", "--set", "ON_ERROR_STOP=1",
-          "--command", "DROP SCHEMA public CASCADE; CREATE SCHEMA public;",
-          "--file", "-", "--dbname", settings["NAME"]], settings, stdin=script)
+    # The script goes through a file, not memory (a national database's script is many GB),
+    # and not a pipe either: psql commits at the end of its input, so a pg_restore failing
+    # half-way through a pipe would commit half a restore. pg_restore must finish first.
+    with tempfile.TemporaryDirectory(prefix="openjeugd-restore-") as folder:
+        script = Path(folder) / "restore.sql"
+        _run(["pg_restore", "--no-owner", "--no-privileges", "--file", str(script), str(path)],
+             settings)
+        _run(["psql", *_pg_connection_args(settings), "--no-psqlrc", "--quiet",
+              "--single-transaction", "--set", "ON_ERROR_STOP=1",
+              "--command", "DROP SCHEMA public CASCADE; CREATE SCHEMA public;",
+              "--file", str(script), "--dbname", settings["NAME"]], settings)
 
 
-def _run(command: list[str], settings: dict, *, stdin: str | None = None) -> str:
+def _run(command: list[str], settings: dict) -> str:
     program, *arguments = command
     env = {**os.environ}
     if settings.get("PASSWORD"):
         env["PGPASSWORD"] = settings["PASSWORD"]  # never on the command line (ps shows it)
-    done = subprocess.run([_pg_binary(program), *arguments], env=env, input=stdin,  # noqa: S603
+    done = subprocess.run([_pg_binary(program), *arguments], env=env,  # noqa: S603
                           capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise BackupError(f"{program} failed: {done.stderr.strip()[-2000:]}")

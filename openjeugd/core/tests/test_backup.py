@@ -72,3 +72,18 @@ def test_restore_needs_yes_and_a_backup_file(data, tmp_path):
     with pytest.raises(CommandError, match="not a backup"):
         call_command("backup", "restore", str(junk), "--yes")
     assert Youth.objects.count() == 1  # nothing was touched
+
+
+def test_a_backup_cut_short_is_refused_and_changes_nothing(data, tmp_path):
+    # A copy that stopped half-way (full disk, broken transfer): the restore fails with a
+    # message and the database stays as it was, row for row — on PostgreSQL pg_restore fails
+    # before psql runs anything, on SQLite the copy never starts from a damaged file.
+    path = tmp_path / "openjeugd.backup"
+    call_command("backup", "create", str(path))
+    whole = path.read_bytes()
+    path.write_bytes(whole[: len(whole) // 2])
+    Youth.objects.update(surname="Na de backup")
+    before = table_checksums()
+    with pytest.raises(CommandError, match="damaged|cannot be restored|pg_restore failed"):
+        call_command("backup", "restore", str(path), "--yes")
+    assert table_checksums() == before
