@@ -135,6 +135,18 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     _SQLITE_DEFAULT.parent.mkdir(exist_ok=True)
+# One local-memory cache per process: each gunicorn worker holds its own copy (docs/operations.md).
+# Used for the throttles of the API and for the monitoring indicator set (monitoring.cache).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "openjeugd",
+        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 1000)},
+    }
+}
+# How long a computed monitoring indicator set is kept (seconds; 0: never cached). Its key
+# changes with the data it was computed from, so this only bounds memory, not staleness.
+MONITORING_CACHE_SECONDS = env_int("MONITORING_CACHE_SECONDS", 900)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
