@@ -17,22 +17,22 @@ old entry is never read again (it expires by `MONITORING_CACHE_SECONDS`).
 What the data version reads, and why that is enough:
 
 - COUNTED: every table the indicator set reads through monitoring's selectors and the default
-  seams (ijw facts and summaries, registry youths, pathways casework): its number of rows and
-  its highest id. An insert raises the highest id, a delete lowers the count, so both change
+  seams (ijw facts and summaries, pathways casework): its number of rows and its highest id. An insert raises the highest id, a delete lowers the count, so both change
   the key. Rows changed in place are covered by the log that every such change writes in the
   same transaction: ijw changes its facts (a stop ending a start, a toewijzing changed or
   withdrawn, a declaration answered) only while storing the message that says so, so
   ijw.Message's count and highest id move; pathways' services write a CaseEvent (append-only)
   with every change of a case (pathways/services/base.py `event`).
-- DIGESTED: the small reference tables that are edited in place without such a log (provider
-  and municipality names and codes, the product catalogue's hulpvorm, the budget ceilings, the
-  region's pathway configuration): all their rows are read and hashed.
+- DIGESTED: the tables edited in place without such a log (the youths' BSN and birth date,
+  provider and municipality names and codes, the product catalogue's hulpvorm, the budget
+  ceilings, the region's pathway configuration): all their rows of the region are hashed, by
+  PostgreSQL itself in the same query.
 - The seams' settings (MONITORING_*_LOOKUP): another lookup gives another key.
 
 A table whose app is not installed is left out. Installations that plug other seams in, or
 write facts around these logs (raw SQL, a bulk loader), set MONITORING_CACHE_SECONDS = 0 or
-clear the cache after loading (`manage.py shell -c "from django.core.cache import cache;
-cache.clear()"`); see docs/operations.md.
+restart the workers after loading: with the local-memory cache each worker holds its own
+entries (docs/operations.md "The monitoring dashboard's cache").
 """
 
 import hashlib
@@ -54,17 +54,19 @@ from openjeugd.monitoring import selectors
 COUNTED = (
     "ijw.Message", "ijw.Start", "ijw.Stop", "ijw.Toewijzing", "ijw.Verzoek", "ijw.Declaratie",
     "ijw.Prestatie", "ijw.CareEpisode", "ijw.DeclaredHalfYear", "ijw.DeclaredMonth",
-    "registry.Youth",
     "pathways.Case", "pathways.CaseEvent", "pathways.Measurement", "pathways.Beschikking",
     "pathways.Move", "pathways.RegistrationDocument", "pathways.ExpertTeamRegistration",
     "pathways.Placement", "pathways.OneOnOneSupport", "pathways.OutflowPlan",
     "pathways.BrigadeDeployment", "pathways.CrisisEpisode", "pathways.Escalation",
 )
-# app_label.Model: small tables edited in place, every row hashed.
+# app_label.Model and the path from it to the region (None: every row): tables edited in
+# place without a log (registry.services.update_youth changes a BSN or a birth date), every
+# row of the region hashed.
 DIGESTED = (
-    "registry.Region", "registry.Municipality", "registry.Provider",
-    "contracts.Product", "contracts.TaskArea", "contracts.Ceiling",
-    "pathways.PathwayConfig",
+    ("registry.Region", "pk"), ("registry.Municipality", "region"),
+    ("registry.Provider", None), ("registry.Youth", "municipality__region"),
+    ("contracts.Product", "region"), ("contracts.TaskArea", "region"),
+    ("contracts.Ceiling", "region"), ("pathways.PathwayConfig", "region"),
 )
 SEAMS = ("MONITORING_HULPVORM_LOOKUP", "MONITORING_MEASUREMENTS_LOOKUP",
          "MONITORING_CASEWORK_LOOKUP", "MONITORING_BUDGET_LOOKUP", "MONITORING_BED_PLAN_LOOKUP")
@@ -120,37 +122,51 @@ def cache_key(user, region, first: date, last: date, *, today: date,
     return "monitoring:indicators:" + hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
+_COUNTED_SQL = "(SELECT COUNT(*) FROM {table}), (SELECT MAX({pk}) FROM {table})"  # noqa: S608
+# PostgreSQL hashes the rows itself (a row's text form quotes every column and NULL).
+_DIGEST_SQL = ("(SELECT md5(string_agg(t::text, ';' ORDER BY t.{pk})) FROM {table} t "  # noqa: S608
+               "WHERE t.{pk} IN ({rows}))")
+
+
 def data_version(region) -> tuple:
-    """(count, highest id) of each COUNTED table in one query, and a hash of the DIGESTED
-    tables' rows (of the region's, where a table names a region)."""
-    counted = _installed(COUNTED)
-    db = router.db_for_read(counted[0]) if counted else "default"
-    connection = connections[db]
+    """(count, highest id) of each COUNTED table and a hash of the DIGESTED tables' rows of
+    the region: one query on PostgreSQL; elsewhere the rows are hashed here."""
+    counted = [model for model in map(_installed, COUNTED) if model is not None]
+    digested = [(model, path) for model, path in
+                ((_installed(label), path) for label, path in DIGESTED) if model is not None]
+    connection = connections[router.db_for_read(counted[0])]
     quote = connection.ops.quote_name
-    selects = ", ".join(
-        f"(SELECT COUNT(*) FROM {quote(m._meta.db_table)}), "
-        f"(SELECT MAX({quote(m._meta.pk.column)}) FROM {quote(m._meta.db_table)})"
-        for m in counted)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {selects}")  # noqa: S608 - table names from the models
-        counts = tuple(cursor.fetchone())
-    digest = hashlib.sha256()
-    for model in _installed(DIGESTED):
-        fields = [f.attname for f in model._meta.concrete_fields]
-        rows = model._default_manager.using(router.db_for_read(model)).order_by("pk")
-        if model is type(region):
-            rows = rows.filter(pk=region.pk)
-        elif "region" in fields or "region_id" in fields:
-            rows = rows.filter(region=region)
-        digest.update(repr(list(rows.values_list(*fields))).encode())
-    return counts, digest.hexdigest()
-
-
-def _installed(labels) -> list:
-    found = []
-    for label in labels:
-        try:
-            found.append(apps.get_model(label))
-        except LookupError:
+    # Table and column names from the models, quoted: nothing here comes from a request.
+    selects = [_COUNTED_SQL.format(table=quote(m._meta.db_table), pk=quote(m._meta.pk.column))
+               for m in counted]
+    params: list = []
+    in_python = []
+    for model, path in digested:
+        rows = _rows_of(model, path, region)
+        if connection.vendor != "postgresql":
+            in_python.append(rows)
             continue
-    return found
+        sql, row_params = rows.values_list("pk").query.sql_with_params()
+        selects.append(_DIGEST_SQL.format(table=quote(model._meta.db_table),
+                                          pk=quote(model._meta.pk.column), rows=sql))
+        params.extend(row_params)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(selects), params)
+        found = tuple(cursor.fetchone())
+    digest = hashlib.sha256()
+    for rows in in_python:
+        fields = [f.attname for f in rows.model._meta.concrete_fields]
+        digest.update(repr(list(rows.values_list(*fields))).encode())
+    return found, digest.hexdigest()
+
+
+def _rows_of(model, path: str | None, region):
+    rows = model._default_manager.order_by("pk")
+    return rows if path is None else rows.filter(**{path: region.pk})
+
+
+def _installed(label: str):
+    try:
+        return apps.get_model(label)
+    except LookupError:
+        return None
