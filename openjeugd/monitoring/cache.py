@@ -17,9 +17,10 @@ old entry is never read again (it expires by `MONITORING_CACHE_SECONDS`).
 What the data version reads, and why that is enough:
 
 - COUNTED: every table the indicator set reads through monitoring's selectors and the default
-  seams (ijw facts and summaries, pathways casework): its number of rows and its highest id. An insert raises the highest id, a delete lowers the count, so both change
-  the key. Rows changed in place are covered by the log that every such change writes in the
-  same transaction: ijw changes its facts (a stop ending a start, a toewijzing changed or
+  seams (ijw facts and summaries, pathways casework): its number of rows and its highest id.
+  An insert raises the highest id, a delete lowers the count, so both change the key. Rows
+  changed in place are covered by the log that every such change writes in the same
+  transaction: ijw changes its facts (a stop ending a start, a toewijzing changed or
   withdrawn, a declaration answered) only while storing the message that says so, so
   ijw.Message's count and highest id move; pathways' services write a CaseEvent (append-only)
   with every change of a case (pathways/services/base.py `event`).
