@@ -124,9 +124,8 @@ def cache_key(user, region, first: date, last: date, *, today: date,
 
 
 _COUNTED_SQL = "(SELECT COUNT(*) FROM {table}), (SELECT MAX({pk}) FROM {table})"  # noqa: S608
-# PostgreSQL hashes the rows itself (a row's text form quotes every column and NULL).
-_DIGEST_SQL = ("(SELECT md5(string_agg(t::text, ';' ORDER BY t.{pk})) FROM {table} t "  # noqa: S608
-               "WHERE t.{pk} IN ({rows}))")
+# PostgreSQL hashes the rows itself: a row's text form quotes every column and NULL.
+_DIGEST = "md5(string_agg({table}::text, ';' ORDER BY {table}.{pk}))"
 
 
 def data_version(region) -> tuple:
@@ -147,10 +146,8 @@ def data_version(region) -> tuple:
         if connection.vendor != "postgresql":
             in_python.append(rows)
             continue
-        sql, row_params = rows.values_list("pk").query.sql_with_params()
-        selects.append(_DIGEST_SQL.format(table=quote(model._meta.db_table),
-                                          pk=quote(model._meta.pk.column), rows=sql))
-        params.extend(row_params)
+        selects.append(f"({_digest_sql(rows, quote)})")
+        params.extend(rows.values_list("pk").order_by().query.sql_with_params()[1])
     with connection.cursor() as cursor:
         cursor.execute("SELECT " + ", ".join(selects), params)
         found = tuple(cursor.fetchone())
@@ -159,6 +156,16 @@ def data_version(region) -> tuple:
         fields = [f.attname for f in rows.model._meta.concrete_fields]
         digest.update(repr(list(rows.values_list(*fields))).encode())
     return found, digest.hexdigest()
+
+
+def _digest_sql(rows, quote) -> str:
+    """The rows' query with the hash of the rows as its only column."""
+    table, pk = quote(rows.model._meta.db_table), quote(rows.model._meta.pk.column)
+    sql = rows.values_list("pk").order_by().query.sql_with_params()[0]
+    head, found, tail = sql.partition(" FROM ")
+    if not found or not head.startswith("SELECT " + table + "."):
+        raise ValueError("Unexpected query for the data version: " + sql)
+    return "SELECT " + _DIGEST.format(table=table, pk=pk) + found + tail
 
 
 def _rows_of(model, path: str | None, region):
