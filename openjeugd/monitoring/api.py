@@ -115,7 +115,7 @@ class OverviewView(APIView):
 
     @extend_schema(responses=OverviewSerializer)
     def get(self, request):
-        figures = region_overview(request.user)
+        figures = cache.overview_for(request.user, lambda: region_overview(request.user))
         volumes = [{"month": month.strftime("%Y-%m"), "total": total,
                     "per_code": dict(zip(figures.codes, counts, strict=True))}
                    for month, counts, total in figures.volumes]

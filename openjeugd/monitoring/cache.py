@@ -49,6 +49,7 @@ from django.http import Http404
 from django.utils import translation
 
 from openjeugd.accounts import policy
+from openjeugd.ijw import clock
 from openjeugd.monitoring import selectors
 
 # app_label.Model: rows counted and highest id (see the module's docstring).
@@ -69,6 +70,10 @@ DIGESTED = (
     ("contracts.Product", "region"), ("contracts.TaskArea", "region"),
     ("contracts.Ceiling", "region"), ("pathways.PathwayConfig", "region"),
 )
+# The message overview (monitoring.overview) reads the tallies, the messages awaiting an
+# answer and the requests awaiting one, all written with a message; and party names.
+OVERVIEW_COUNTED = ("ijw.Message", "ijw.Verzoek", "ijw.MessageTally", "ijw.FindingTally")
+OVERVIEW_DIGESTED = (("registry.Municipality", None), ("registry.Provider", None))
 SEAMS = ("MONITORING_HULPVORM_LOOKUP", "MONITORING_MEASUREMENTS_LOOKUP",
          "MONITORING_CASEWORK_LOOKUP", "MONITORING_BUDGET_LOOKUP", "MONITORING_BED_PLAN_LOOKUP")
 
@@ -78,6 +83,21 @@ def indicators_for(user, region, first: date, last: date, *, today: date,
     """selectors.indicators_for, from the cache when the same set was computed before for the
     same scope, filters and data. The access checks run first, on every call."""
     return derived(user, region, first, last, today=today, leaves_region=leaves_region)
+
+
+def overview_for(user, compute: Callable[[], Any]) -> Any:
+    """compute() (monitoring.overview.region_overview for this user), cached per scope, day,
+    language and the version of what it reads (OVERVIEW_COUNTED, OVERVIEW_DIGESTED)."""
+    policy.require(user, policy.Perm.VIEW_REGION_FIGURES)
+    seconds = settings.MONITORING_CACHE_SECONDS
+    if not seconds:
+        return compute()
+    parts = ("overview", repr(policy.message_q(user, figures=True)), repr(policy.scope_q(user)),
+             clock.today().isoformat(), translation.get_language(),
+             data_version(None, counted=OVERVIEW_COUNTED, digested=OVERVIEW_DIGESTED))
+    key = "monitoring:overview:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    return _remembered(caches[getattr(settings, "MONITORING_CACHE", "default")], key, compute,
+                       seconds)
 
 
 def derived(user, region, first: date, last: date, *, today: date, leaves_region: bool = False,
@@ -128,12 +148,12 @@ _COUNTED_SQL = "(SELECT COUNT(*) FROM {table}), (SELECT MAX({pk}) FROM {table})"
 _DIGEST = "md5(string_agg({table}::text, ';' ORDER BY {table}.{pk}))"
 
 
-def data_version(region) -> tuple:
-    """(count, highest id) of each COUNTED table and a hash of the DIGESTED tables' rows of
+def data_version(region, *, counted=COUNTED, digested=DIGESTED) -> tuple:
+    """(count, highest id) of each counted table and a hash of the digested tables' rows of
     the region: one query on PostgreSQL; elsewhere the rows are hashed here."""
-    counted = [model for model in map(_installed, COUNTED) if model is not None]
+    counted = [model for model in map(_installed, counted) if model is not None]
     digested = [(model, path) for model, path in
-                ((_installed(label), path) for label, path in DIGESTED) if model is not None]
+                ((_installed(label), path) for label, path in digested) if model is not None]
     connection = connections[router.db_for_read(counted[0])]
     quote = connection.ops.quote_name
     # Table and column names from the models, quoted: nothing here comes from a request.

@@ -14,7 +14,8 @@ from django.urls import reverse
 
 from openjeugd.accounts.roles import Role
 from openjeugd.ijw.codec import samples
-from openjeugd.monitoring import cache, selectors
+from openjeugd.monitoring import cache, selectors, views_overview
+from openjeugd.monitoring.overview import region_overview
 from openjeugd.pathways.models import Case
 from openjeugd.registry.models import Municipality, Youth
 
@@ -166,6 +167,29 @@ def test_the_access_checks_run_on_every_cached_view(client, cached, running, use
     assert client.get(reverse("monitoring:dashboard"), H1).status_code == 200
     client.force_login(user_with(Role.ACCESS_WORKER))
     assert client.get(reverse("monitoring:dashboard"), H1).status_code == 403
+
+
+def test_the_message_overview_is_kept_until_a_message_arrives(
+        client, cached, running, deliver, user_with, monkeypatch):
+    computed = []
+    monkeypatch.setattr(views_overview, "region_overview",
+                        lambda user: computed.append(user) or region_overview(user))
+    advisor = user_with(Role.POLICY_ADVISOR)
+    client.force_login(advisor)
+    first = client.get(reverse("monitoring:overview")).context["figures"]
+    again = client.get(reverse("monitoring:overview")).context["figures"]
+    assert len(computed) == 1 and again == first == region_overview(advisor)
+    # The provider's stop of care (JW307) and its answer: new traffic, new figures, equal to
+    # what the overview computes without the cache.
+    deliver(stop(1, date(2026, 1, 14), date(2026, 5, 31)))
+    after = client.get(reverse("monitoring:overview")).context["figures"]
+    assert len(computed) == 2
+    assert after.total_messages > first.total_messages
+    assert after == region_overview(advisor)
+    # The API serves the same cached figures.
+    assert client.get("/api/monitoring/overview/").json()["total_messages"] == \
+        after.total_messages
+    assert len(computed) == 2
 
 
 _H1_DATES = (date(2026, 1, 1), date(2026, 6, 30))
