@@ -96,7 +96,7 @@ def overview_for(user, compute: Callable[[], Any]) -> Any:
              clock.today().isoformat(), translation.get_language(),
              data_version(None, counted=OVERVIEW_COUNTED, digested=OVERVIEW_DIGESTED))
     key = "monitoring:overview:" + hashlib.sha256(repr(parts).encode()).hexdigest()
-    return _remembered(caches[getattr(settings, "MONITORING_CACHE", "default")], key, compute,
+    return _remembered(caches[settings.MONITORING_CACHE], key, compute,
                        seconds)
 
 
@@ -116,7 +116,7 @@ def derived(user, region, first: date, last: date, *, today: date, leaves_region
     seconds = settings.MONITORING_CACHE_SECONDS
     if not seconds:
         return figures() if build is None else build(figures())
-    store = caches[getattr(settings, "MONITORING_CACHE", "default")]
+    store = caches[settings.MONITORING_CACHE]
     key = cache_key(user, region, first, last, today=today, leaves_region=leaves_region)
     if build is None:
         return _remembered(store, key, figures, seconds)

@@ -1,5 +1,6 @@
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -20,8 +21,14 @@ def dashboard(request):
     form, first, last = _period(request, today)
     region = request.user.region
     shown = cache.derived(request.user, region, first, last, today=today, name="dashboard",
-                          build=lambda figures: _dashboard(figures, region))
+                          build=lambda figures: _drawn(_dashboard(figures, region)))
     return render(request, "monitoring/dashboard.html", {**shown, "form": form})
+
+
+def _drawn(context: dict) -> dict:
+    # Everything below the period form depends on the figures alone: drawn once with them.
+    return {**context, "figures_html": render_to_string("monitoring/_dashboard_figures.html",
+                                                        context)}
 
 
 def _dashboard(figures: dict, region) -> dict:

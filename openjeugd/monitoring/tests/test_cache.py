@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 import pytest
-from django.core.cache import cache as django_cache
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -27,9 +27,9 @@ H1 = {"van": "2026-01-01", "tot": "2026-06-30"}
 @pytest.fixture
 def cached(settings):
     settings.MONITORING_CACHE_SECONDS = 900
-    django_cache.clear()
+    caches[settings.MONITORING_CACHE].clear()
     yield
-    django_cache.clear()
+    caches[settings.MONITORING_CACHE].clear()
 
 
 @pytest.fixture
