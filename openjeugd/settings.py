@@ -90,7 +90,9 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "openjeugd.core.context_processors.navigation",
-            ]
+            ],
+            # Django's `date` filter with a fast path for the tables' ISO formats.
+            "builtins": ["openjeugd.core.templatetags.fast_dates"],
         },
     }
 ]
@@ -135,6 +137,24 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     _SQLITE_DEFAULT.parent.mkdir(exist_ok=True)
+# Local-memory caches, one per process: each gunicorn worker holds its own copy
+# (docs/operations.md). "default" serves the API's throttles; "monitoring" the computed
+# monitoring figures and the dashboard drawn from them (monitoring.cache), ~170 KB an entry.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "openjeugd",
+    },
+    "monitoring": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "openjeugd-monitoring",
+        "OPTIONS": {"MAX_ENTRIES": env_int("MONITORING_CACHE_ENTRIES", 100)},
+    },
+}
+MONITORING_CACHE = "monitoring"
+# How long a computed monitoring figure set is kept (seconds; 0: never cached). Its key
+# changes with the data it was computed from, so this only bounds memory, not staleness.
+MONITORING_CACHE_SECONDS = env_int("MONITORING_CACHE_SECONDS", 900)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 

@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 PAGES = [  # (demo account, page)
     ("toegang", "/"),
-    ("beleid", "/ijw/overview/"),
+    ("beleid", "/monitoring/overview/"),  # moved from /ijw/overview/ (issue 11)
     ("toegang", "/ijw/"),
     ("aanbieder", "/ijw/"),
     ("toegang", "/registry/youths/"),

@@ -51,10 +51,10 @@ class TwoFactorRequiredMiddleware:
         user = request.user
         if not user.is_authenticated or user.is_verified():
             return False
-        if request.path in {reverse(name) for name in _OPEN_URL_NAMES}:
-            return False
-        in_admin = request.path.startswith(reverse("admin:index"))
-        return requires_two_factor(user) or (in_admin and user.is_staff)
+        # Most users never owe it: ask the role before reversing any URL.
+        owes = requires_two_factor(user) or (
+            user.is_staff and request.path.startswith(reverse("admin:index")))
+        return owes and request.path not in {reverse(name) for name in _OPEN_URL_NAMES}
 
     def _second_step(self, request):
         if request.path.startswith("/api/"):

@@ -1,8 +1,10 @@
 """The main menu: what each role works on, derived from the central policy."""
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from django.urls import NoReverseMatch, reverse
+from django.conf import settings
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext_lazy as _
 
 from openjeugd.accounts.policy import Perm, has_perm
@@ -16,8 +18,19 @@ class NavItem:
     description: str = ""
 
     @property
-    def url(self) -> str:
-        return reverse(self.url_name)
+    def url(self) -> str | None:
+        """The entry's address; None when its app is not installed. Remembered per URL
+        configuration and script prefix: every page draws the menu (and the start page twice)."""
+        return _url(self.url_name, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+
+
+@lru_cache(maxsize=256)
+def _url(url_name: str, _prefix: str, urlconf: str) -> str | None:
+    # The prefix is in the key because reverse() reads it; the URL names take no arguments.
+    try:
+        return reverse(url_name, urlconf=urlconf)
+    except NoReverseMatch:
+        return None
 
 
 # Apps add their entries here as they arrive; the start page shows the same items as cards.
@@ -69,9 +82,6 @@ def menu_for(user) -> list[NavItem]:
     for item in NAV_ITEMS:
         if item.perm is not None and not has_perm(user, item.perm):
             continue
-        try:
-            item.url  # noqa: B018 - skip entries whose app is not installed
-        except NoReverseMatch:
-            continue
-        items.append(item)
+        if item.url is not None:  # skip entries whose app is not installed
+            items.append(item)
     return items

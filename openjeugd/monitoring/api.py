@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 
 from openjeugd.accounts.drf import PolicyPermission
 from openjeugd.accounts.policy import Perm
-from openjeugd.monitoring import api_cbs, selectors
+from openjeugd.monitoring import api_cbs, cache, selectors
 from openjeugd.monitoring.cbs.trajectories import RECORD_KEYS
 from openjeugd.monitoring.forms import PeriodForm, default_period
 from openjeugd.monitoring.overview import region_overview
@@ -64,8 +64,8 @@ class Indicators(APIView):
     def get(self, request):
         today = timezone.localdate()
         first, last = _period(request, today)
-        return Response(selectors.indicators_for(request.user, request.user.region, first,
-                                                 last, today=today))
+        return Response(cache.indicators_for(request.user, request.user.region, first,
+                                             last, today=today))
 
 
 class Trajectories(APIView):
@@ -115,7 +115,7 @@ class OverviewView(APIView):
 
     @extend_schema(responses=OverviewSerializer)
     def get(self, request):
-        figures = region_overview(request.user)
+        figures = cache.overview_for(request.user, lambda: region_overview(request.user))
         volumes = [{"month": month.strftime("%Y-%m"), "total": total,
                     "per_code": dict(zip(figures.codes, counts, strict=True))}
                    for month, counts, total in figures.volumes]

@@ -1,12 +1,13 @@
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from openjeugd.accounts.decorators import requires
 from openjeugd.accounts.policy import Perm
-from openjeugd.monitoring import charts, kpi, reports, selectors, selectors_kpi, views_themes
+from openjeugd.monitoring import cache, charts, kpi, reports, selectors_kpi, views_themes
 from openjeugd.monitoring.forms import PeriodForm, default_period
 from openjeugd.registry.models import Municipality
 
@@ -14,21 +15,32 @@ from openjeugd.registry.models import Municipality
 @requires(Perm.VIEW_REGION_FIGURES)
 def dashboard(request):
     """Trajectories started and ended per half year and per municipality: figures of the
-    user's region (no personal data), each chart with its table."""
+    user's region (no personal data), each chart with its table. Tables and charts come from
+    the figures alone and are kept with them (monitoring.cache)."""
     today = timezone.localdate()
     form, first, last = _period(request, today)
-    figures = selectors.indicators_for(request.user, request.user.region, first, last,
-                                       today=today)
+    region = request.user.region
+    shown = cache.derived(request.user, region, first, last, today=today, name="dashboard",
+                          build=lambda figures: _drawn(_dashboard(figures, region)))
+    return render(request, "monitoring/dashboard.html", {**shown, "form": form})
+
+
+def _drawn(context: dict) -> dict:
+    # Everything below the period form depends on the figures alone: drawn once with them.
+    return {**context, "figures_html": render_to_string("monitoring/_dashboard_figures.html",
+                                                        context)}
+
+
+def _dashboard(figures: dict, region) -> dict:
     periods = figures["perioden"]
     latest = periods[-1]["periode"] if periods else None
     municipalities = _municipality_rows(figures["per_gemeente"].get(latest, {}))
     steering = figures["sturing"]["regio"]
     process = _process_rows(figures["processen"])
-    names = dict(Municipality.objects.filter(region=request.user.region)
-                 .values_list("code", "name"))
-    return render(request, "monitoring/dashboard.html", {
+    names = dict(Municipality.objects.filter(region=region).values_list("code", "name"))
+    return {
         **views_themes.context(figures, names),
-        "form": form, "figures": figures, "periods": periods, "latest": latest,
+        "figures": figures, "periods": periods, "latest": latest,
         "municipalities": municipalities, "steering": steering,
         "referrers": periods[-1]["jeugdigen_per_verwijzer"] if periods else {},
         "process": process,
@@ -48,7 +60,7 @@ def dashboard(request):
             _("Trajectories per municipality"), [row["name"] for row in municipalities],
             [(_("started"), [row["gestart"] for row in municipalities]),
              (_("ended"), [row["beeindigd"] for row in municipalities])]),
-    })
+    }
 
 
 REPORT_TYPES = {"pdf": "application/pdf",
@@ -66,8 +78,8 @@ def report(request, kind):
     if form.is_bound and not form.is_valid():
         return HttpResponseBadRequest(" ".join(
             f"{field}: {' '.join(errors)}" for field, errors in form.errors.items()))
-    figures = selectors.indicators_for(request.user, request.user.region, first, last,
-                                       today=today)
+    figures = cache.indicators_for(request.user, request.user.region, first, last,
+                                   today=today)
     names = dict(Municipality.objects.filter(region=request.user.region)
                  .values_list("code", "name"))
     kpis = _kpis(request.user, last, today)

@@ -5,6 +5,7 @@ from django.shortcuts import render
 
 from openjeugd.accounts.decorators import requires
 from openjeugd.accounts.policy import Perm
+from openjeugd.monitoring import cache
 from openjeugd.monitoring.overview import region_overview
 
 CHART_WIDTH, CHART_HEIGHT, BAR_GAP = 640, 200, 4
@@ -12,7 +13,8 @@ CHART_WIDTH, CHART_HEIGHT, BAR_GAP = 640, 200, 4
 
 @requires(Perm.VIEW_REGION_FIGURES)
 def overview(request):
-    figures = region_overview(request.user)
+    # Kept until a message, a request or a party name changes (monitoring.cache).
+    figures = cache.overview_for(request.user, lambda: region_overview(request.user))
     return render(request, "monitoring/overview.html", {
         "figures": figures, "chart": monthly_bars(figures.volumes),
         "chart_width": CHART_WIDTH, "chart_height": CHART_HEIGHT + 20,

@@ -57,8 +57,11 @@ def _log_search(request, words: str, hits: int) -> None:
 
 def _mark_rows(messages) -> None:
     _mark_deadlines(messages)
+    # get_status_display() flattens the choices anew for every row: the labels once a page.
+    labels = {value: str(label) for value, label in Message.Status.choices}
     for message in messages:
         message.retourcodes = selectors.retourcodes_of(message)
+        message.status_label = labels.get(message.status, message.status)
 
 
 def _mark_deadlines(messages) -> None:
