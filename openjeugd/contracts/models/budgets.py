@@ -94,15 +94,15 @@ class Ceiling(models.Model):
             *_unique_per_level(),
         ]
 
-    def clean(self) -> None:
-        if self.planned_beds is not None and self.level not in PLANNED_BEDS_LEVELS:
-            raise ValidationError({"planned_beds": PLANNED_BEDS_REFUSAL % {
-                "level": self.get_level_display()}})
-
     def __str__(self) -> str:
         target = self.municipality or self.provider or self.lot or self.product \
             or self.task_area or self.region
         return f"{self.year} {self.get_level_display()}: {target}"
+
+    def clean(self) -> None:
+        if self.planned_beds is not None and self.level not in PLANNED_BEDS_LEVELS:
+            raise ValidationError({"planned_beds": PLANNED_BEDS_REFUSAL % {
+                "level": self.get_level_display()}})
 
 
 class LearningContribution(models.Model):
