@@ -101,7 +101,7 @@ def planned_beds(region, year: int) -> int | None:
     ceiling of the year plans beds, None (no plan, never guessed)."""
     planned = list(Ceiling.objects.filter(
         region=region, year=year, level__in=[Ceiling.Level.REGION, Ceiling.Level.SEGMENT],
-        planned_beds__isnull=False).values_list("level", "planned_beds"))
+        planned_beds__isnull=False).order_by().values_list("level", "planned_beds"))
     for level, beds in planned:
         if level == Ceiling.Level.REGION:
             return beds
