@@ -362,9 +362,11 @@ MONITORING_MEASUREMENTS_LOOKUP = env(
 # The G7 themes (pathways): f(region, first, last, scope) -> dict of plain casework records
 # (monitoring.themes). The segment budgets (contracts): f(region, years) -> list of dicts
 # (monitoring.segments.Segment's fields). The planned number of beds per year (seed 002
-# "afbouw van het aantal bedden"): f(region, year) -> int or None; empty: none recorded.
+# "afbouw van het aantal bedden"): f(region, year) -> int or None, by default the planned beds
+# of contracts' region or segment ceilings; set empty: no plan at all.
 MONITORING_CASEWORK_LOOKUP = env(
     "MONITORING_CASEWORK_LOOKUP", "openjeugd.pathways.lookups.casework_for")
 MONITORING_BUDGET_LOOKUP = env(
     "MONITORING_BUDGET_LOOKUP", "openjeugd.contracts.lookups.segment_budgets")
-MONITORING_BED_PLAN_LOOKUP = env("MONITORING_BED_PLAN_LOOKUP", "")
+MONITORING_BED_PLAN_LOOKUP = env(
+    "MONITORING_BED_PLAN_LOOKUP", "openjeugd.contracts.lookups.planned_beds")

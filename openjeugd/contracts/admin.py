@@ -66,7 +66,7 @@ class TariffAdmin(AuditedAdmin):
 @admin.register(m.Ceiling)
 class CeilingAdmin(AuditedAdmin):
     list_display = ["__str__", "region", "year", "level", "amount", "ventiel",
-                    "efficiency_discount"]
+                    "efficiency_discount", "planned_beds"]
     list_filter = ["region", "year", "level"]
 
     def has_add_permission(self, request):

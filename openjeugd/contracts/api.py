@@ -153,6 +153,8 @@ class CeilingRowSerializer(serializers.Serializer):
     forecast = _money()
     status = serializers.CharField()
     unpriced = serializers.IntegerField()
+    planned_beds = serializers.IntegerField(
+        allow_null=True, help_text="Planned residential beds (region and segment ceilings).")
 
 
 class CeilingOverviewSerializer(serializers.Serializer):

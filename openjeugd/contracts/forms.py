@@ -8,7 +8,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from openjeugd.contracts.models import Ceiling, Contract, Lot, Product, TaskArea
-from openjeugd.contracts.models.budgets import TARGETS
+from openjeugd.contracts.models.budgets import (
+    PLANNED_BEDS_LEVELS,
+    PLANNED_BEDS_REFUSAL,
+    TARGETS,
+)
 from openjeugd.ijw.codec.codes import EENHEID
 from openjeugd.registry.models import Municipality, Partnership, Provider
 
@@ -117,6 +121,10 @@ class CeilingForm(forms.Form):
                                              max_value=100)
     warning_percent = forms.IntegerField(label=_("Warn at percentage used"), required=False,
                                          min_value=1, max_value=100)
+    planned_beds = forms.IntegerField(
+        label=_("Planned beds (residential)"), required=False, min_value=0,
+        help_text=_("Region and segment ceilings only: the beds this year's budget was fixed "
+                    "for."))
 
     def __init__(self, *args, region, **kwargs):
         super().__init__(*args, **kwargs)
@@ -133,6 +141,10 @@ class CeilingForm(forms.Form):
         if field and not data.get(field):
             self.add_error(field, _("A ceiling at this level names its %(field)s.")
                            % {"field": self.fields[field].label.lower()})
+        level = data.get("level")
+        if data.get("planned_beds") is not None and level and level not in PLANNED_BEDS_LEVELS:
+            self.add_error("planned_beds", PLANNED_BEDS_REFUSAL % {
+                "level": Ceiling.Level(level).label})
         return data
 
     def service_kwargs(self) -> dict:
@@ -142,6 +154,7 @@ class CeilingForm(forms.Form):
                 "ventiel": data.get("ventiel") or Decimal("0"),
                 "efficiency_discount": data.get("efficiency_discount") or Decimal("0"),
                 "warning_percent": data.get("warning_percent"),
+                "planned_beds": data.get("planned_beds"),
                 **({field: data[field]} if field else {})}
 
 

@@ -1,6 +1,6 @@
 """The answers ijw asks of contracts, named in settings (ijw never imports contracts):
-IJW_PROVIDER_ADMISSION and IJW_CONTRACT_TARIFF; and monitoring's MONITORING_HULPVORM_LOOKUP and
-MONITORING_BUDGET_LOOKUP."""
+IJW_PROVIDER_ADMISSION and IJW_CONTRACT_TARIFF; and monitoring's MONITORING_HULPVORM_LOOKUP,
+MONITORING_BUDGET_LOOKUP and MONITORING_BED_PLAN_LOOKUP."""
 
 from datetime import date
 from decimal import Decimal
@@ -92,3 +92,17 @@ def segment_budgets(region, years: list[int]) -> list[dict]:
                 owner["providers"].setdefault(ceiling.year, {})[
                     ceiling.provider.agb_code] = effective_budget(ceiling)
     return list(found.values())
+
+
+def planned_beds(region, year: int) -> int | None:
+    """monitoring's MONITORING_BED_PLAN_LOOKUP (seed 002 "de afbouw van het aantal bedden in
+    verblijf"): the planned beds of the year's region ceiling; without them, the sum over the
+    segment ceilings that plan beds (a segment without residential care plans none); when no
+    ceiling of the year plans beds, None (no plan, never guessed)."""
+    planned = list(Ceiling.objects.filter(
+        region=region, year=year, level__in=[Ceiling.Level.REGION, Ceiling.Level.SEGMENT],
+        planned_beds__isnull=False).order_by().values_list("level", "planned_beds"))
+    for level, beds in planned:
+        if level == Ceiling.Level.REGION:
+            return beds
+    return sum(beds for _level, beds in planned) if planned else None

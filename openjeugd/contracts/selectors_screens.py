@@ -120,6 +120,7 @@ class Row:
     forecast: Decimal
     status: str
     unpriced: int
+    planned_beds: int | None = None  # region and segment ceilings only
 
     @property
     def label(self) -> str:
@@ -160,7 +161,7 @@ def row_of(figures: budget.Figures) -> Row:
                level_label=str(ceiling.get_level_display()), target=target_of(ceiling),
                budget=figures.budget, committed=figures.committed, spent=figures.spent,
                forecast=figures.forecast, status=figures.status,
-               unpriced=len(figures.unpriced))
+               unpriced=len(figures.unpriced), planned_beds=ceiling.planned_beds)
 
 
 def ceiling_overview(region, year: int, *, as_of: date | None = None) -> Overview:

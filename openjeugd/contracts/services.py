@@ -224,11 +224,12 @@ def index_tariffs(*, user=None, contract: Contract, year: int,
 
 def set_ceiling(*, user=None, region, year: int, level: str, amount: Decimal,
                 ventiel: Decimal = Decimal("0"), efficiency_discount: Decimal = Decimal("0"),
-                warning_percent: int | None = None, as_of: date | None = None,
-                **target) -> Ceiling:
+                warning_percent: int | None = None, planned_beds: int | None = None,
+                as_of: date | None = None, **target) -> Ceiling:
     """Create or change the ceiling of ``level`` for ``target`` (municipality=, provider=,
     lot=, product= or task_area=). A budget below what is already committed and spent under
-    the ceiling is refused: it would be exhausted the day it is set."""
+    the ceiling is refused: it would be exhausted the day it is set. Planned beds only on a
+    region or segment ceiling (Ceiling.clean)."""
     with transaction.atomic():
         ceiling = Ceiling.objects.select_for_update().filter(
             region=region, year=year, level=level, **target).first() or Ceiling(
@@ -237,6 +238,7 @@ def set_ceiling(*, user=None, region, year: int, level: str, amount: Decimal,
         ceiling.amount, ceiling.ventiel = amount, ventiel
         ceiling.efficiency_discount, ceiling.warning_percent = efficiency_discount, \
             warning_percent
+        ceiling.planned_beds = planned_beds
         ceiling.full_clean(validate_unique=False)
         figures = budget.ceiling_figures(ceiling, as_of=as_of)
         used = figures.committed + figures.spent

@@ -20,6 +20,10 @@ SECTION_TITLES = {"region": gettext_lazy("Region"),
                   "other": gettext_lazy("Lots, products and segments")}
 
 
+# The sections whose ceilings may plan beds (models.budgets.PLANNED_BEDS_LEVELS).
+BED_SECTIONS = ("region", "other")
+
+
 def _can_manage(request) -> bool:
     return policy.has_perm(request.user, Perm.MANAGE_CONTRACTS)
 
@@ -58,7 +62,8 @@ def ceiling_overview(request):
         if rows:
             title = str(SECTION_TITLES[key])
             sections.append((key, title, rows,
-                             charts.ceilings_chart(f"{title} {overview.year}", rows)))
+                             charts.ceilings_chart(f"{title} {overview.year}", rows),
+                             key in BED_SECTIONS))
     return render(request, "contracts/ceiling_overview.html", {
         "overview": overview, "sections": sections, "can_manage": _can_manage(request)})
 

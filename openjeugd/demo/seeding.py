@@ -145,7 +145,8 @@ def _ceilings(context: _Context, data) -> None:
         services.set_ceiling(
             region=context.region, year=year, level=data.level, amount=data.amount,
             ventiel=data.ventiel, efficiency_discount=data.efficiency_discount,
-            warning_percent=data.warning_percent, **_target(context, data.level, data.target))
+            warning_percent=data.warning_percent, planned_beds=data.beds_in(year),
+            **_target(context, data.level, data.target))
 
 
 def _cost_key(context: _Context, data) -> None:

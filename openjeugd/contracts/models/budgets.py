@@ -1,5 +1,6 @@
 """Ceilings (plafonds) per year and the Leren & Ontwikkelen budget line."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -7,6 +8,11 @@ from django.utils.translation import gettext_lazy as _
 
 TARGETS = {"municipality": "municipality", "provider": "provider", "lot": "lot",
            "product": "product", "segment": "task_area"}
+# seed 002 ("de capaciteit die hiervoor wordt ingezet, zoals het aantal bedden"; "afbouw van
+# het aantal bedden"): the beds are planned with the total budget, for the region or a segment.
+PLANNED_BEDS_LEVELS = ("region", "segment")
+PLANNED_BEDS_REFUSAL = _("Planned beds belong to a region or segment ceiling, not to a "
+                         "%(level)s ceiling.")
 
 
 def _one_target() -> Q:
@@ -66,6 +72,10 @@ class Ceiling(models.Model):
     warning_percent = models.PositiveSmallIntegerField(
         _("warn at percentage used"), null=True, blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(100)])
+    # The residential beds the yearly budget was fixed for (seed 002 "Jaarlijks totaalbudget");
+    # monitoring's MONITORING_BED_PLAN_LOOKUP compares the beds in use with it.
+    planned_beds = models.PositiveIntegerField(_("planned beds (residential)"), null=True,
+                                               blank=True)
 
     class Meta:
         ordering = ["region", "year", "level", "id"]
@@ -78,6 +88,9 @@ class Ceiling(models.Model):
             models.CheckConstraint(
                 condition=Q(efficiency_discount__gte=0, efficiency_discount__lte=100),
                 name="ceiling_discount_is_a_percentage"),
+            models.CheckConstraint(
+                condition=Q(planned_beds__isnull=True) | Q(level__in=PLANNED_BEDS_LEVELS),
+                name="ceiling_planned_beds_region_or_segment"),
             *_unique_per_level(),
         ]
 
@@ -85,6 +98,11 @@ class Ceiling(models.Model):
         target = self.municipality or self.provider or self.lot or self.product \
             or self.task_area or self.region
         return f"{self.year} {self.get_level_display()}: {target}"
+
+    def clean(self) -> None:
+        if self.planned_beds is not None and self.level not in PLANNED_BEDS_LEVELS:
+            raise ValidationError({"planned_beds": PLANNED_BEDS_REFUSAL % {
+                "level": self.get_level_display()}})
 
 
 class LearningContribution(models.Model):

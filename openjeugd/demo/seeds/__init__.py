@@ -137,6 +137,11 @@ class CeilingSeed:
     demo_assumption: bool = False
     source: str = ""
     year: int | None = None  # None: every calendar year the demo history covers
+    # (year, beds): the residential beds planned per calendar year; region and segment only.
+    planned_beds: tuple[tuple[int, int], ...] = ()
+
+    def beds_in(self, year: int) -> int | None:
+        return dict(self.planned_beds).get(year)
 
 
 @dataclass(frozen=True)
@@ -335,7 +340,8 @@ def _ceiling(data: dict) -> CeilingSeed:
         efficiency_discount=Decimal(data.get("efficiency_discount", "0")),
         warning_percent=data.get("warning_percent"),
         demo_assumption=data.get("demo_assumption", False), source=data.get("source", ""),
-        year=data.get("year"))
+        year=data.get("year"), planned_beds=tuple(
+            (int(year), beds) for year, beds in data.get("planned_beds", {}).items()))
 
 
 def _cost_key(data: dict) -> CostKeySeed:
@@ -370,6 +376,9 @@ def _check(seed: RegionSeed, name: str) -> None:
                      for a in contract.awards if a.lot is not None and a.lot not in lots]
         if contract.parent and contract.parent not in contracts:
             problems.append(f"{contract.reference}: unknown koepelcontract {contract.parent}")
+    for ceiling in seed.ceilings:
+        if ceiling.planned_beds and ceiling.level not in ("region", "segment"):
+            problems.append(f"ceiling {ceiling.target}: planned beds on a {ceiling.level}")
     for product in seed.products:
         if product.generation and not any(product.code in seed.products_of(p)
                                           for p in seed.providers):

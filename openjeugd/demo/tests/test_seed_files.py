@@ -1,5 +1,7 @@
 """The seed regions' data files (pure: no database)."""
 
+from dataclasses import replace
+
 import pytest
 
 from openjeugd.demo import seeds
@@ -45,3 +47,22 @@ def test_a_float_amount_is_refused_naming_the_field():
 def test_an_unknown_key_names_the_valid_ones():
     with pytest.raises(seeds.SeedError, match="g7, nijmegen, limburg, wbo, amsterdam"):
         seeds.load("utrecht")
+
+
+def test_limburg_plans_fewer_beds_each_year_on_its_segment_ceiling():
+    seed = seeds.load("limburg")
+    (planned,) = [c for c in seed.ceilings if c.planned_beds]
+    assert (planned.level, planned.target) == ("segment", "Segment 1 behandeling met verblijf")
+    # Not in seed 002: ours, and said so.
+    assert planned.demo_assumption
+    # 48 residential places in 2022 (24 + 16 + 8), three fewer a year to 2029: 48 - 7 x 3 = 27.
+    assert planned.planned_beds == tuple((2022 + i, 48 - 3 * i) for i in range(8))
+    assert planned.beds_in(2026) == 36 and planned.beds_in(2030) is None
+
+
+def test_planned_beds_on_a_provider_ceiling_are_refused():
+    seed = seeds.load("limburg")
+    provider = next(c for c in seed.ceilings if c.level == "provider")
+    wrong = replace(seed, ceilings=(replace(provider, planned_beds=((2026, 8),)),))
+    with pytest.raises(seeds.SeedError, match="planned beds on a provider"):
+        seeds._check(wrong, "limburg")

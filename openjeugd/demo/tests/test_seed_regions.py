@@ -12,7 +12,7 @@ import time_machine
 from django.core.management import call_command
 from django.db.models import Sum
 
-from openjeugd.contracts import budget
+from openjeugd.contracts import budget, lookups
 from openjeugd.contracts.models import (
     AwardRule,
     Ceiling,
@@ -208,6 +208,10 @@ def check_limburg_total_budget_is_prefinanced_and_the_past_year_settled(region):
     assert settled.count() == 3 * region.municipalities.filter(active=True).count()
     for row in settled:
         assert row.balance == row.realised - row.prefinanced
+    # The segment ceiling's planned beds per year (limburg.toml, afbouw of 3 a year from 48 in
+    # 2022): 2025 48 - 9 = 39, 2026 48 - 12 = 36; the only plan of the region, so monitoring's
+    # lookup answers it.
+    assert {year: lookups.planned_beds(region, year) for year in YEARS} == {2025: 39, 2026: 36}
 
 
 def check_g7_solidarity_keys_cover_the_seven_gelderland_regions(region):
