@@ -98,6 +98,8 @@ urlpatterns += [path("statline/", api_cbs.Statline.as_view(), name="monitoring-s
 # --- the region's message overview (moved from ijw, issue #11) ---------------------------------
 
 class OverviewSerializer(serializers.Serializer):
+    since = serializers.DateField(help_text="The first month counted: the current month and "
+                                            "the twelve before it.")
     total_messages = serializers.IntegerField()
     volumes = serializers.ListField(child=serializers.DictField())
     provider_rejections = serializers.ListField(child=serializers.DictField())

@@ -31,6 +31,13 @@ class Overview:
     overdue_verzoeken: list[dict]
     overdue_messages: list[dict]
     total_messages: int
+    since: date | None = None  # the first month the figures count
+
+
+# The current month and the twelve before it: the monthly meetings look back a year (seed 000
+# "maandelijks ... per kwartaal"), and the page then costs the same after one year of
+# history as after ten (issue #14). Older months: the monitoring dashboard and its reports.
+MONTHS_SHOWN = 13
 
 
 def region_overview(user) -> Overview:
@@ -45,20 +52,27 @@ def region_overview(user) -> Overview:
         return Overview([], [], [], [], [], [], 0)
     # One pass over the user's tallies, summed per month, type, provider and status; the
     # three figures below are sums of those few rows.
-    rows = list(MessageTally.objects.filter(scope)
+    today = clock.today()
+    since = first_month_shown(today)
+    rows = list(MessageTally.objects.filter(scope, month__gte=since)
                 .values("month", "code", "direction", "provider__name", "provider__agb_code",
                         "status").annotate(n=Sum("messages")).filter(n__gt=0).order_by())
     total = sum(r["n"] for r in rows)
-    today = clock.today()
     codes_seen, volumes = _volumes(rows)
     return Overview(
         codes=codes_seen, volumes=volumes,
         provider_rejections=_provider_rejections(rows),
-        retourcodes=_retourcodes(FindingTally.objects.filter(scope), total),
+        retourcodes=_retourcodes(FindingTally.objects.filter(scope, month__gte=since), total),
         overdue_verzoeken=_overdue_verzoeken(user, today),
         overdue_messages=_overdue_messages(messages_visible_to(user, figures=True), today),
-        total_messages=total,
+        total_messages=total, since=since,
     )
+
+
+def first_month_shown(today: date) -> date:
+    """The first day of the month MONTHS_SHOWN - 1 months before today's."""
+    index = today.year * 12 + today.month - 1 - (MONTHS_SHOWN - 1)
+    return date(index // 12, index % 12 + 1, 1)
 
 
 def _volumes(rows) -> tuple[list[str], list]:

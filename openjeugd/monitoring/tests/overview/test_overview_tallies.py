@@ -81,3 +81,24 @@ def test_another_regions_figures_stay_out(deliver, two_providers_traffic):
     outsider = UserFactory(role="policy_advisor", region=utrecht.region)
     assert MessageTally.objects.exists()
     assert overview_figures(outsider) == (0, {}, {}, {})
+
+
+def test_the_overview_counts_the_current_month_and_the_twelve_before(deliver, user_with):
+    from openjeugd.ijw import clock
+    from openjeugd.monitoring.overview import first_month_shown
+
+    # Today (the pinned clock) lies in July 2026: July 2025 .. July 2026 is shown.
+    today = clock.today()
+    assert first_month_shown(today) == date(today.year - 1, today.month, 1)
+    assert first_month_shown(date(2026, 1, 31)) == date(2025, 1, 1)
+    assert first_month_shown(date(2026, 12, 1)) == date(2025, 12, 1)
+    deliver(samples.sample_jw301(), on=datetime(today.year - 1, today.month - 1, 28, 9, 0))
+    user = user_with("policy_advisor")
+    assert region_overview(user).total_messages == 0  # its JW301 and our JW315? none shown
+    deliver(samples.sample_jw301(identificatie="TW000002", toewijzing_nummer="1002"),
+            on=datetime(today.year - 1, today.month, 1, 9, 0))
+    shown = region_overview(user)
+    # The second JW301 only (a toewijzing we send; no answer counted in its month).
+    assert (shown.since, shown.total_messages) == (date(today.year - 1, today.month, 1), 1)
+    assert [month for month, _counts, _total in shown.volumes] == [
+        date(today.year - 1, today.month, 1)]
