@@ -1,17 +1,21 @@
 """Reads for the G7 themes and the Limburg segment KPIs: the casework and the budgets through
-the seams, the iJw facts (declaration lines, toewijzingen, starts and stops) in four grouped
-queries, handed to the pure themes.py and segments.py. The `scope` is the viewer's, as in
-selectors.py (None: the whole region, the command line)."""
+the seams, the declared amounts as the spending reads them (declared.py: ijw's summaries for
+whole half years, the lines otherwise), the toewijzingen, starts and stops, handed to the pure
+themes.py and segments.py. The `scope` is the viewer's, as in selectors.py (None: the whole
+region, the command line)."""
 
 from datetime import date
+from decimal import Decimal
 
-from django.db.models import Case, IntegerField, Min, Q, Sum, Value, When
+from django.db.models import Min, Q
 from django.utils import timezone
 
 from openjeugd.ijw.codec.codes import REDEN_WIJZIGING_VERWIJDERD
-from openjeugd.ijw.models import Prestatie, Start, Stop, Toewijzing
-from openjeugd.monitoring import seams, segments, themes
+from openjeugd.ijw.models import Start, Stop, Toewijzing
+from openjeugd.monitoring import declared, seams, segments, themes
 from openjeugd.monitoring.cbs.codes import TEMPORARY_STOP
+from openjeugd.monitoring.cbs.periods import Period
+from openjeugd.monitoring.spending import ZERO
 from openjeugd.registry.models import Provider
 
 # CBS §3.3 "Met verblijf" (11-14): the stays that hold a bed (openjeugd.lib.cbs).
@@ -19,9 +23,13 @@ RESIDENTIAL = frozenset({"11", "12", "13", "14"})
 
 
 def themes_and_segments(region, first: date, last: date, *, today: date,
-                        scope=None) -> dict:
-    """The indicator set's "themes" and "segments" keys."""
-    lines = _line_sums(region, first, last, scope)
+                        scope=None, sums: tuple | None = None) -> dict:
+    """The indicator set's "themes" and "segments" keys. `sums`: (periods, rows) of
+    declared.line_sums for declared.periods_of(first, last), when the caller has them."""
+    if sums is None:
+        periods = declared.periods_of(first, last)
+        sums = (periods, declared.line_sums(region, periods, scope))
+    lines = _year_sums(*sums)
     assignments = _assignments(region, first, last, scope)
     return {"themes": _themes(region, first, last, today, scope, lines, assignments),
             "segments": _segments(region, first, last, scope, lines, assignments)}
@@ -54,21 +62,15 @@ def _segments(region, first, last, scope, lines, assignments) -> dict:
                           for segment in found]}
 
 
-def _line_sums(region, first: date, last: date, scope) -> list[tuple]:
-    """Granted net per (year, municipality, provider, product, youth) of the declaration
-    lines whose product period starts in [first, last]; years bucketed with date ranges (no
-    EXTRACT, see selectors.region_steering)."""
-    lines = Prestatie.objects.filter(declaratie__municipality__region=region,
-                                     begindatum__range=(first, last))
-    if scope is not None:
-        lines = lines.filter(scope(municipality="declaratie__municipality"))
-    year = Case(*(When(begindatum__range=(date(y, 1, 1), date(y, 12, 31)), then=Value(y))
-                  for y in range(first.year, last.year + 1)), output_field=IntegerField())
-    keys = ("year", "declaratie__municipality__code", "provider__agb_code",
-            "product_categorie", "product_code", "youth__bsn")
-    return [(*row[:-1], row[-1] or 0) for row in
-            lines.annotate(year=year).values(*keys).annotate(granted=Sum("toegekend"))
-            .values_list(*keys, "granted").order_by()]
+def _year_sums(periods: list[Period], sums: list[tuple]) -> list[tuple]:
+    """Granted net per (year, municipality, provider, product, youth) from the line sums per
+    half year (declared.line_sums: the summaries when the periods are whole half years, the
+    lines otherwise); a half year never straddles a calendar year."""
+    per_year: dict[tuple, Decimal] = {}
+    for index, gemeente, agb, categorie, code, bsn, granted, *_ in sums:
+        key = (periods[index].first.year, gemeente, agb, categorie, code, bsn)
+        per_year[key] = per_year.get(key, ZERO) + (granted or ZERO)
+    return [(*key, granted) for key, granted in per_year.items()]
 
 
 def _assignments(region, first: date, last: date, scope) -> list[tuple]:
