@@ -14,6 +14,7 @@ from django.db.models import Case, IntegerField, Q, Sum, Value, When
 
 from openjeugd.ijw.models import DeclaredHalfYear, DeclaredMonth, Prestatie
 from openjeugd.monitoring.cbs.periods import Period, half_year, half_years
+from openjeugd.monitoring.spending import ZERO
 
 
 def periods_of(first: date, last: date) -> list[Period]:
@@ -28,6 +29,7 @@ def line_sums(region, periods: list[Period], scope) -> list[tuple]:
     municipality code, AGB, product and BSN)."""
     if not all(whole_half_year(period) for period in periods):
         return plain_line_sums(region, periods, scope)
+    money = _money_memo()
     index = {period.first: number for number, period in enumerate(periods)}
     index.update({period.first.isoformat(): number for number, period in enumerate(periods)})
     sums = DeclaredHalfYear.objects.filter(municipality__region=region,
@@ -41,6 +43,17 @@ def line_sums(region, periods: list[Period], scope) -> list[tuple]:
                                  "product_categorie", "product_code", "youth__bsn",
                                  "granted_cents", "declared_cents", "credits_cents")
                 .order_by())]
+
+
+def per_year(periods: list[Period], sums: list[tuple]) -> dict[tuple, Decimal]:
+    """Granted net per (year, municipality, provider, categorie, code, youth) from line_sums'
+    rows for `periods` (a half year never straddles a calendar year): what the
+    sturingsinformatie and the themes and segments group further."""
+    found: dict[tuple, Decimal] = {}
+    for index, gemeente, agb, categorie, code, bsn, granted, *_ in sums:
+        key = (periods[index].first.year, gemeente, agb, categorie, code, bsn)
+        found[key] = found.get(key, ZERO) + (granted or ZERO)
+    return found
 
 
 def plain_line_sums(region, periods: list[Period], scope) -> list[tuple]:
@@ -110,6 +123,19 @@ def buckets(ranges: list[tuple[int, date, date]]) -> Case:
 
 def money(cents: int) -> Decimal:
     return Decimal(cents).scaleb(-2)
+
+
+def _money_memo():
+    """money(), each distinct amount made once: the sums repeat (tariff x units), and making
+    a Decimal cost more than finding it again."""
+    made: dict[int, Decimal] = {}
+
+    def memo(cents: int) -> Decimal:
+        found = made.get(cents)
+        if found is None:
+            found = made[cents] = money(cents)
+        return found
+    return memo
 
 
 def rows(queryset) -> list[tuple]:

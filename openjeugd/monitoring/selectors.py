@@ -18,7 +18,6 @@ import gc
 from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import date
-from decimal import Decimal
 
 from django.db.models import Q
 from django.http import Http404
@@ -37,7 +36,7 @@ from openjeugd.monitoring import (
     themes_selectors,
 )
 from openjeugd.monitoring.cbs import codes, figures, outcome, trajectories
-from openjeugd.monitoring.cbs.deliveries import Report, StartFact, StopFact, deliveries
+from openjeugd.monitoring.cbs.deliveries import Report, StartFact, StopFact, report_of
 from openjeugd.monitoring.cbs.trajectories import Trajectory, overlapping, record
 from openjeugd.monitoring.declared import as_date, rows
 from openjeugd.monitoring.spending import ZERO
@@ -219,7 +218,7 @@ def _region_indicators(region, first: date, last: date, *, today: date,
     known_on = cbs.trajectories_on(starts, stops, hulpvorm_of,
                                    [today, *(period.last for period in clipped)])
     everything = known_on[today]
-    _, report = deliveries(starts, stops, hulpvorm_of, as_of=last)
+    report = report_of(starts, hulpvorm_of, as_of=last)
     # Only measurements of trajectories in view: a provider's scope sees its own.
     in_view = {(t.bsn, t.provider) for t in everything}
     measured = [m for m in seams.measurements(region, first, last)
@@ -227,6 +226,7 @@ def _region_indicators(region, first: date, last: date, *, today: date,
     periods, municipalities = [], {}
     sums = declared.line_sums(region, clipped, scope)
     costs = _per_youth(sums)
+    per_year = declared.per_year(clipped, sums)
     follow_up = outcome.starts_by_bsn(everything)
     for index, period in enumerate(clipped):
         known = known_on[period.last]
@@ -239,7 +239,7 @@ def _region_indicators(region, first: date, last: date, *, today: date,
         "regio": region.name, "van": first.isoformat(), "tot_en_met": last.isoformat(),
         "perioden": periods, "per_gemeente": municipalities,
         "sturing": region_steering(region, first, last, today=today, scope=scope,
-                                   sums=(clipped, sums)),
+                                   per_year=per_year),
         "processen": region_process(region, first, last, today=today, scope=scope),
         "niet_gekoppelde_producten": [
             {"productcategorie": u.product_categorie, "productcode": u.product_code,
@@ -247,7 +247,7 @@ def _region_indicators(region, first: date, last: date, *, today: date,
         "verwijzer_onbekend": report.unknown_verwijzer,
         # The G7 themes (seed 000) and the Limburg segment KPIs (seed 002): themes_selectors.
         **themes_selectors.themes_and_segments(region, first, last, today=today, scope=scope,
-                                               sums=(clipped, sums)),
+                                               per_year=per_year),
     }
 
 
@@ -264,23 +264,17 @@ def _per_youth(sums: list[tuple]) -> dict[int, list]:
 
 
 def region_steering(region, first: date, last: date, *, today: date,
-                    scope: Scope | None = None, sums: tuple | None = None) -> dict:
+                    scope: Scope | None = None, per_year: dict | None = None) -> dict:
     """Seed 001's sturingsinformatie from the granted lines whose product period starts in
-    [first, last]: the line sums per half year (shared with the spending when given) and one
-    grouped query per month for the forecast of the year of `last`. Months are bucketed with
-    date ranges, not EXTRACT: SQLite runs Django's EXTRACT as a Python function per row."""
-    if sums is None:
+    [first, last]: declared.per_year (shared with the spending and the themes when given) and
+    the sums per month for the forecast of the year of `last` (declared.month_sums)."""
+    if per_year is None:
         periods = declared.periods_of(first, last)
-        sums = (periods, declared.line_sums(region, periods, scope))
-    periods, rows = sums
-    # Half years never straddle a calendar year, so each row's year is its period's. The two
-    # half years of one key are added first: steering() adds them per youth anyway, and half
-    # as many rows go through its groupings.
-    per_year: dict[tuple, Decimal] = {}
-    for index, gemeente, agb, categorie, code, bsn, granted, *_ in rows:
-        key = (gemeente, agb, f"{categorie}/{code}", bsn, periods[index].first.year)
-        per_year[key] = per_year.get(key, ZERO) + (granted or ZERO)
-    amounts = [steering.Amount(*key, granted) for key, granted in per_year.items()]
+        per_year = declared.per_year(periods, declared.line_sums(region, periods, scope))
+    # The two half years of one key are added first: steering() adds them per youth anyway,
+    # and half as many rows go through its groupings.
+    amounts = [steering.Amount(gemeente, agb, f"{categorie}/{code}", bsn, year, granted)
+               for (year, gemeente, agb, categorie, code, bsn), granted in per_year.items()]
     per_month = declared.month_sums(region, first, last, scope)
     names = dict(Provider.objects.filter(agb_code__in={a.provider for a in amounts})
                  .values_list("agb_code", "name"))
@@ -300,6 +294,7 @@ def region_process(region, first: date, last: date, *, today: date,
                                       message__received_at__date__range=(first, last))
     if scope is not None:
         messages, requests = messages.filter(scope()), requests.filter(scope())
+    local = _local_dates()
     exchanges = []
     for code, direction, at, answered in messages.values_list(
             "code", "direction", "received_at", "answered_at"):
@@ -307,15 +302,18 @@ def region_process(region, first: date, last: date, *, today: date,
             kind = "declaratie_antwoord"
         else:
             kind = "retour" if direction == Message.Direction.IN else "retour_aanbieders"
-        exchanges.append(process.Exchange(kind, _local(at), answered and _local(answered)))
+        exchanges.append(process.Exchange(kind, local(at), answered and local(answered)))
     for at, answered in requests.values_list("message__received_at", "answered_at"):
-        exchanges.append(process.Exchange("antwoord_verzoek", _local(at),
-                                          answered and _local(answered)))
+        exchanges.append(process.Exchange("antwoord_verzoek", local(at),
+                                          answered and local(answered)))
     return process.deadlines(exchanges, today=today)
 
 
-def _local(moment) -> date:
-    return timezone.localtime(moment).date()
+def _local_dates() -> Callable:
+    """timezone.localtime(moment).date(), the zone looked up once (per call it cost more
+    than the row)."""
+    zone = timezone.get_current_timezone()
+    return lambda moment: moment.astimezone(zone).date()
 
 
 # --- access-controlled ----------------------------------------------------------------------

@@ -5,7 +5,6 @@ themes.py and segments.py. The `scope` is the viewer's, as in selectors.py (None
 region, the command line)."""
 
 from datetime import date
-from decimal import Decimal
 
 from django.db.models import Min, Q
 from django.utils import timezone
@@ -14,8 +13,6 @@ from openjeugd.ijw.codec.codes import REDEN_WIJZIGING_VERWIJDERD
 from openjeugd.ijw.models import Start, Stop, Toewijzing
 from openjeugd.monitoring import declared, seams, segments, themes
 from openjeugd.monitoring.cbs.codes import TEMPORARY_STOP
-from openjeugd.monitoring.cbs.periods import Period
-from openjeugd.monitoring.spending import ZERO
 from openjeugd.registry.models import Provider
 
 # CBS §3.3 "Met verblijf" (11-14): the stays that hold a bed (openjeugd.lib.cbs).
@@ -23,13 +20,14 @@ RESIDENTIAL = frozenset({"11", "12", "13", "14"})
 
 
 def themes_and_segments(region, first: date, last: date, *, today: date,
-                        scope=None, sums: tuple | None = None) -> dict:
-    """The indicator set's "themes" and "segments" keys. `sums`: (periods, rows) of
-    declared.line_sums for declared.periods_of(first, last), when the caller has them."""
-    if sums is None:
+                        scope=None, per_year: dict | None = None) -> dict:
+    """The indicator set's "themes" and "segments" keys. `per_year`: declared.per_year for
+    declared.periods_of(first, last), when the caller has it (shared with the spending and
+    the sturingsinformatie: one read of the declared amounts)."""
+    if per_year is None:
         periods = declared.periods_of(first, last)
-        sums = (periods, declared.line_sums(region, periods, scope))
-    lines = _year_sums(*sums)
+        per_year = declared.per_year(periods, declared.line_sums(region, periods, scope))
+    lines = [(*key, granted) for key, granted in per_year.items()]
     assignments = _assignments(region, first, last, scope)
     return {"themes": _themes(region, first, last, today, scope, lines, assignments),
             "segments": _segments(region, first, last, scope, lines, assignments)}
@@ -62,17 +60,6 @@ def _segments(region, first, last, scope, lines, assignments) -> dict:
                           for segment in found]}
 
 
-def _year_sums(periods: list[Period], sums: list[tuple]) -> list[tuple]:
-    """Granted net per (year, municipality, provider, product, youth) from the line sums per
-    half year (declared.line_sums: the summaries when the periods are whole half years, the
-    lines otherwise); a half year never straddles a calendar year."""
-    per_year: dict[tuple, Decimal] = {}
-    for index, gemeente, agb, categorie, code, bsn, granted, *_ in sums:
-        key = (periods[index].first.year, gemeente, agb, categorie, code, bsn)
-        per_year[key] = per_year.get(key, ZERO) + (granted or ZERO)
-    return [(*key, granted) for key, granted in per_year.items()]
-
-
 def _assignments(region, first: date, last: date, scope) -> list[tuple]:
     """Toewijzingen assigned on or before `last` that did not end before `first` and were not
     withdrawn (JZ002 13), with their first start of care that was not deleted (OP033)."""
@@ -83,7 +70,8 @@ def _assignments(region, first: date, last: date, scope) -> list[tuple]:
         found = found.filter(scope())
     rows = found.annotate(first_start=Min("starts__begindatum",
                                           filter=Q(starts__deleted_by__isnull=True)))
-    return [(gemeente, bsn, (cat, code), timezone.localtime(at).date(), started, ends)
+    zone = timezone.get_current_timezone()  # once: timezone.localtime() looks it up per call
+    return [(gemeente, bsn, (cat, code), at.astimezone(zone).date(), started, ends)
             for gemeente, bsn, cat, code, at, started, ends in rows.values_list(
                 "municipality__code", "youth__bsn", "product_categorie", "product_code",
                 "toewijzing_datum_tijd", "first_start", "einddatum").order_by()]
