@@ -255,10 +255,16 @@ def _per_youth(sums: list[tuple]) -> dict[int, list]:
     """Per period (index): (bsn, granted, declared, credits) per youth, as spending() takes
     them; a database sum over no rows (no credits) is NULL and counts as zero."""
     by_period: dict[int, dict] = {}
-    for index, _gemeente, _agb, _categorie, _code, bsn, *amounts in sums:
-        youth = by_period.setdefault(index, {}).setdefault(bsn, [ZERO, ZERO, ZERO])
-        for position, amount in enumerate(amounts):
-            youth[position] += amount or ZERO
+    for index, _gemeente, _agb, _categorie, _code, bsn, granted, declared_, credits in sums:
+        youths = by_period.get(index)
+        if youths is None:
+            youths = by_period[index] = {}
+        youth = youths.get(bsn)
+        if youth is None:
+            youth = youths[bsn] = [ZERO, ZERO, ZERO]
+        youth[0] += granted or ZERO
+        youth[1] += declared_ or ZERO
+        youth[2] += credits or ZERO
     return {index: [(bsn, *amounts) for bsn, amounts in youths.items()]
             for index, youths in by_period.items()}
 

@@ -48,37 +48,43 @@ def steering(amounts: list[Amount], months: list[tuple[str, int, int, Decimal]],
 
 
 def _figures(amounts, months, names, *, year, today) -> dict:
+    # One pass adds each amount to its youth overall and within its product, provider and
+    # year (the groupings below), instead of one pass and one list per grouping.
+    everyone: dict[str, Decimal] = {}
+    groups: tuple[dict, dict, dict] = ({}, {}, {})
+    for amount in amounts:
+        bsn, granted = amount.bsn, amount.granted
+        everyone[bsn] = everyone.get(bsn, ZERO) + granted
+        for grouping, key in zip(groups, (amount.product, amount.provider, str(amount.year)),
+                                 strict=True):
+            youths = grouping.get(key)
+            if youths is None:
+                youths = grouping[key] = {}
+            youths[bsn] = youths.get(bsn, ZERO) + granted
+    per_product, per_provider, per_year = (
+        {key: _paid(youths) for key, youths in sorted(grouping.items())} for grouping in groups)
     return {
-        **_clients(amounts),
-        "per_product": _grouped(amounts, lambda a: a.product),
-        "top_aanbieders": top_providers(amounts, names),
-        "per_jaar": _grouped(amounts, lambda a: str(a.year)),
+        **_paid(everyone),
+        "per_product": per_product,
+        "top_aanbieders": top_providers(per_provider, names),
+        "per_jaar": per_year,
         "prognose": forecast(months, year=year, today=today),
     }
 
 
-def _clients(amounts) -> dict:
+def _paid(per_youth: dict[str, Decimal]) -> dict:
     """Unique youths paid for (net granted not zero: a debit fully credited is no client)."""
-    per_youth = defaultdict(lambda: ZERO)
-    for amount in amounts:
-        per_youth[amount.bsn] += amount.granted
     total = sum(per_youth.values(), ZERO)
     return {"jeugdigen": sum(1 for v in per_youth.values() if v != 0),
             "toegekend": str(round_money(total))}
 
 
-def _grouped(amounts, key) -> dict:
-    groups = defaultdict(list)
-    for amount in amounts:
-        groups[key(amount)].append(amount)
-    return {group: _clients(rows) for group, rows in sorted(groups.items())}
-
-
-def top_providers(amounts, names: dict[str, str], top: int = TOP) -> list[dict]:
-    """The ten providers with the highest granted amount; ties by AGB code so the list is
-    stable."""
+def top_providers(per_provider: dict[str, dict], names: dict[str, str],
+                  top: int = TOP) -> list[dict]:
+    """The ten providers with the highest granted amount (per_provider: AGB -> _paid()); ties
+    by AGB code so the list is stable."""
     rows = [{"aanbieder": agb, "naam": names.get(agb, agb), **figures}
-            for agb, figures in _grouped(amounts, lambda a: a.provider).items()]
+            for agb, figures in per_provider.items()]
     rows.sort(key=lambda row: (-Decimal(row["toegekend"]), row["aanbieder"]))
     return rows[:top]
 

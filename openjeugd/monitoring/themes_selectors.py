@@ -5,6 +5,7 @@ themes.py and segments.py. The `scope` is the viewer's, as in selectors.py (None
 region, the command line)."""
 
 from datetime import date
+from decimal import Decimal
 
 from django.db.models import Min, Q
 from django.utils import timezone
@@ -13,6 +14,7 @@ from openjeugd.ijw.codec.codes import REDEN_WIJZIGING_VERWIJDERD
 from openjeugd.ijw.models import Start, Stop, Toewijzing
 from openjeugd.monitoring import declared, seams, segments, themes
 from openjeugd.monitoring.cbs.codes import TEMPORARY_STOP
+from openjeugd.monitoring.spending import ZERO
 from openjeugd.registry.models import Provider
 
 # CBS §3.3 "Met verblijf" (11-14): the stays that hold a bed (openjeugd.lib.cbs).
@@ -34,8 +36,13 @@ def themes_and_segments(region, first: date, last: date, *, today: date,
 
 
 def _themes(region, first, last, today, scope, lines, assignments) -> dict:
+    # themes.cost() sums per youth (within a municipality and over the region): adding a
+    # youth's amounts per municipality first gives the same sums from far fewer rows.
+    per_youth: dict[tuple, Decimal] = {}
+    for _year, gemeente, _agb, _cat, _code, bsn, granted in lines:
+        per_youth[gemeente, bsn] = per_youth.get((gemeente, bsn), ZERO) + granted
     costs = [themes.Cost(gemeente, bsn, granted)
-             for _year, gemeente, _agb, _cat, _code, bsn, granted in lines]
+             for (gemeente, bsn), granted in per_youth.items()]
     waits = [themes.Wait(gemeente, bsn, assigned, started)
              for gemeente, bsn, _product, assigned, started, _ends in assignments]
     return themes.themes(seams.casework(region, first, last, scope), costs, waits, first,
