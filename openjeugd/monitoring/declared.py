@@ -6,11 +6,12 @@ is the definition the fast path is tested against (monitoring/tests/test_fast_pa
 """
 
 from calendar import monthrange
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.db import connections
 from django.db.models import Case, IntegerField, Q, Sum, Value, When
+from django.utils import timezone
 
 from openjeugd.ijw.models import DeclaredHalfYear, DeclaredMonth, Prestatie
 from openjeugd.monitoring.cbs.periods import Period, half_year, half_years
@@ -150,3 +151,14 @@ def rows(queryset) -> list[tuple]:
 
 def as_date(value) -> date:
     return value if isinstance(value, date) else date.fromisoformat(value)
+
+
+def day_range(first: date, last: date) -> tuple[datetime, datetime]:
+    """The moments of the local days [first, last] as a half-open range [from, to): filters
+    `moment__gte=from, moment__lt=to` select what `moment__date__range=(first, last)` does
+    (dates in the current time zone) without casting every row (SQLite runs that cast as a
+    Python function per row). Midnight exists on every day in Europe/Amsterdam (its clock
+    changes at 02:00 and 03:00)."""
+    zone = timezone.get_current_timezone()
+    return (timezone.make_aware(datetime.combine(first, time.min), zone),
+            timezone.make_aware(datetime.combine(last + timedelta(days=1), time.min), zone))

@@ -293,11 +293,12 @@ def region_process(region, first: date, last: date, *, today: date,
     """Message deadlines for the exchanges received in [first, last] (Amsterdam dates):
     heenberichten with their return or JW325 (ijw keeps `answered_at` on the message), and
     requests (JW315/JW317) with their answer (on the Verzoek)."""
-    received = Q(received_at__date__range=(first, last))
-    messages = Message.objects.filter(received, municipality__region=region,
-                                      answer_due__isnull=False)
+    since, until = declared.day_range(first, last)
+    messages = Message.objects.filter(municipality__region=region, answer_due__isnull=False,
+                                      received_at__gte=since, received_at__lt=until)
     requests = Verzoek.objects.filter(municipality__region=region,
-                                      message__received_at__date__range=(first, last))
+                                      message__received_at__gte=since,
+                                      message__received_at__lt=until)
     if scope is not None:
         messages, requests = messages.filter(scope()), requests.filter(scope())
     local = _local_dates()

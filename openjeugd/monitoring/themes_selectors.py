@@ -70,8 +70,9 @@ def _segments(region, first, last, scope, lines, assignments) -> dict:
 def _assignments(region, first: date, last: date, scope) -> list[tuple]:
     """Toewijzingen assigned on or before `last` that did not end before `first` and were not
     withdrawn (JZ002 13), with their first start of care that was not deleted (OP033)."""
+    _, until = declared.day_range(last, last)
     found = Toewijzing.objects.filter(
-        municipality__region=region, toewijzing_datum_tijd__date__lte=last,
+        municipality__region=region, toewijzing_datum_tijd__lt=until,
     ).exclude(einddatum__lt=first).exclude(reden_wijziging=REDEN_WIJZIGING_VERWIJDERD)
     if scope is not None:
         found = found.filter(scope())
