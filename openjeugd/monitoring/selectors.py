@@ -303,14 +303,15 @@ def region_process(region, first: date, last: date, *, today: date,
         messages, requests = messages.filter(scope()), requests.filter(scope())
     local = _local_dates()
     exchanges = []
+    # Counted, not listed: no ORDER BY (the models' default orderings would sort every row).
     for code, direction, at, answered in messages.values_list(
-            "code", "direction", "received_at", "answered_at"):
+            "code", "direction", "received_at", "answered_at").order_by():
         if code == "JW323":
             kind = "declaratie_antwoord"
         else:
             kind = "retour" if direction == Message.Direction.IN else "retour_aanbieders"
         exchanges.append(process.Exchange(kind, local(at), answered and local(answered)))
-    for at, answered in requests.values_list("message__received_at", "answered_at"):
+    for at, answered in requests.values_list("message__received_at", "answered_at").order_by():
         exchanges.append(process.Exchange("antwoord_verzoek", local(at),
                                           answered and local(answered)))
     return process.deadlines(exchanges, today=today)

@@ -93,8 +93,9 @@ def _stays(region, last: date, scope) -> list[segments.Stay]:
     if scope is not None:
         where &= scope()
     hulpvorm_of = seams.hulpvorm_lookup(region)
-    products = set(Start.objects.filter(where).values_list("product_categorie",
-                                                           "product_code").distinct())
+    # order_by(): Start's default ordering would make the DISTINCT one row per start.
+    products = set(Start.objects.filter(where).values_list(
+        "product_categorie", "product_code").order_by().distinct())
     residential = [p for p in products if hulpvorm_of(*p) in RESIDENTIAL]
     if not residential:
         return []
