@@ -90,12 +90,15 @@ def _youths_and_providers(trajectories: list[Trajectory], first: date) -> dict:
     providers: dict[str, list] = {}
     for t in trajectories:
         bsn = t.bsn
-        for youths, group in ((per_hulpvorm, t.hulpvorm),
-                              (per_verwijzer, t.verwijzer or "onbekend")):
-            bsns = youths.get(group)
-            if bsns is None:
-                bsns = youths[group] = set()
-            bsns.add(bsn)
+        bsns = per_hulpvorm.get(t.hulpvorm)
+        if bsns is None:
+            bsns = per_hulpvorm[t.hulpvorm] = set()
+        bsns.add(bsn)
+        verwijzer = t.verwijzer or "onbekend"
+        bsns = per_verwijzer.get(verwijzer)
+        if bsns is None:
+            bsns = per_verwijzer[verwijzer] = set()
+        bsns.add(bsn)
         row = providers.get(t.provider)
         if row is None:
             row = providers[t.provider] = [0, 0, set()]
