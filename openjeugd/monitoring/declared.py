@@ -3,6 +3,8 @@ themes and Limburg segments alike: from ijw's summaries (DeclaredHalfYear, Decla
 kept in step with the lines in the transaction that writes them) when the periods asked are
 whole half years or months, from the declaration lines themselves otherwise. The plain path
 is the definition the fast path is tested against (monitoring/tests/test_fast_path.py).
+Also the small read helpers the selectors share at regional scale: rows as the driver gives
+them (rows, as_date) and local days as moment ranges (day_range).
 """
 
 from calendar import monthrange
