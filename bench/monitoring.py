@@ -53,6 +53,9 @@ def main() -> None:
     if args.child:
         child(args)
         return
+    if args.reuse:
+        parent(args, Path(args.reuse))
+        return
     workdir = Path(tempfile.mkdtemp(prefix="monitoring-bench-"))
     try:
         parent(args, workdir)
@@ -67,13 +70,17 @@ def parent(args, workdir: Path) -> None:
     first, last = date(2027 - args.years, 1, 1), date(2026, 12, 31)
     print(f"region {REGION!r}: {args.youths:,} youths over {args.years} years "
           f"({first} .. {last}), seed {args.seed}")
-    began = time.perf_counter()
-    tables = generate(args.youths, first, last, random.Random(args.seed))
-    write_parquet(tables, workdir)
-    counts = {name: len(next(iter(rows.values()))) for name, rows in tables.items()}
-    del tables
-    print(f"generated in {time.perf_counter() - began:.1f} s: "
-          + ", ".join(f"{n:,} {name}" for name, n in counts.items()))
+    if args.reuse:
+        print(f"REUSING {workdir} and the databases a --keep run filled from it "
+              "(youths/years/seed must match that run)")
+    else:
+        began = time.perf_counter()
+        tables = generate(args.youths, first, last, random.Random(args.seed))
+        write_parquet(tables, workdir)
+        counts = {name: len(next(iter(rows.values()))) for name, rows in tables.items()}
+        del tables
+        print(f"generated in {time.perf_counter() - began:.1f} s: "
+              + ", ".join(f"{n:,} {name}" for name, n in counts.items()))
     print("NOTE: the fact tables are filled IN BULK (executemany / COPY), bypassing the iJw "
           "import path; the demo data never does this.")
     period = {"first": first.isoformat(), "last": last.isoformat()}
@@ -336,6 +343,8 @@ def run_child(url: str, workdir: Path, period: dict, args) -> dict:
                "--from", period["first"], "--to", period["last"], "--repeat", str(args.repeat)]
     if args.profile:
         command.append("--profile")
+    if args.reuse:
+        command.append("--reuse-db")
     env = {**os.environ, "DATABASE_URL": url}
     done = subprocess.run(command, env=env, capture_output=True, text=True,  # noqa: S603
                           check=False)
@@ -351,7 +360,7 @@ def run_child(url: str, workdir: Path, period: dict, args) -> dict:
 def child(args) -> None:
     workdir = Path(args.workdir)
     url = os.environ["DATABASE_URL"]
-    if url.startswith("postgres"):
+    if url.startswith("postgres") and not args.reuse_db:
         _recreate_postgres(url)
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("SECRET_KEY", "benchmark-only")  # noqa: S105 - throwaway database
@@ -363,18 +372,24 @@ def child(args) -> None:
     from django.core.management import call_command
 
     django.setup()
-    call_command("migrate", verbosity=0, interactive=False)
-    began = time.perf_counter()
-    region = fill(workdir)
-    fill_seconds = time.perf_counter() - began
-    # The summaries ijw keeps in step with each message, computed here in one pass over the
-    # bulk-filled facts (the same recount as `manage.py ijw summaries --rebuild`).
-    from openjeugd.ijw.services import summaries
+    if args.reuse_db:
+        from openjeugd.registry.models import Region
 
-    began = time.perf_counter()
-    summaries.rebuild()
-    _analyze()
-    summaries_seconds = time.perf_counter() - began
+        region = Region.objects.get(name=REGION)
+        fill_seconds = summaries_seconds = 0.0
+    else:
+        call_command("migrate", verbosity=0, interactive=False)
+        began = time.perf_counter()
+        region = fill(workdir)
+        fill_seconds = time.perf_counter() - began
+        # The summaries ijw keeps in step with each message, computed here in one pass over
+        # the bulk-filled facts (the same recount as `manage.py ijw summaries --rebuild`).
+        from openjeugd.ijw.services import summaries
+
+        began = time.perf_counter()
+        summaries.rebuild()
+        _analyze()
+        summaries_seconds = time.perf_counter() - began
 
     from openjeugd.monitoring import selectors
 
@@ -713,7 +728,11 @@ def _arguments():
     parser.add_argument("--sqlite-only", action="store_true")
     parser.add_argument("--postgres-only", action="store_true")
     parser.add_argument("--keep", action="store_true", help="keep the Parquet and SQLite files")
+    parser.add_argument("--reuse", metavar="DIR",
+                        help="time again on a --keep run's directory and databases, without "
+                             "generating or filling (same --youths/--years/--seed)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--reuse-db", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--workdir", help=argparse.SUPPRESS)
     parser.add_argument("--from", dest="first", help=argparse.SUPPRESS)
     parser.add_argument("--to", dest="last", help=argparse.SUPPRESS)

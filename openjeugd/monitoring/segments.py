@@ -103,9 +103,12 @@ def segment_kpis(segment: Segment, lines: list[Line], stays: list[Stay],
 def spending_vs_budget(segment: Segment, lines: list[Line], first: date, last: date) -> dict:
     """Per calendar year of the period: the total budget, what was granted for care in the
     part of the year inside the period, and the share of the budget that is."""
+    spent_in: dict[int, Decimal] = defaultdict(lambda: ZERO)
+    for line in lines:  # one pass for all years, not one per year
+        spent_in[line.year] += line.granted
     years = {}
     for year in range(first.year, last.year + 1):
-        spent = sum((line.granted for line in lines if line.year == year), ZERO)
+        spent = spent_in[year]
         budget = segment.budgets.get(year)
         years[str(year)] = {"budget": None if budget is None else str(budget),
                             "toegekend_bedrag": str(round_money(spent)),

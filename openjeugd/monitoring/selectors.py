@@ -15,34 +15,30 @@ data reads; the plain ones serve the command line, which logs under its OS user.
 """
 
 import gc
-from calendar import monthrange
 from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import date
-from decimal import Decimal
 
-from django.db import connections
-from django.db.models import Case, IntegerField, Q, Sum, Value, When
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 
 from openjeugd.accounts import policy
 from openjeugd.accounts.purposes import Purpose
-from openjeugd.ijw.models import (
-    CareEpisode,
-    DeclaredHalfYear,
-    DeclaredMonth,
-    Message,
-    Prestatie,
-    Start,
-    Stop,
-    Verzoek,
+from openjeugd.ijw.models import CareEpisode, Message, Start, Stop, Verzoek
+from openjeugd.monitoring import (
+    cbs,
+    declared,
+    process,
+    seams,
+    spending,
+    steering,
+    themes_selectors,
 )
-from openjeugd.monitoring import cbs, process, seams, spending, steering, themes_selectors
 from openjeugd.monitoring.cbs import codes, figures, outcome, trajectories
-from openjeugd.monitoring.cbs.deliveries import Report, StartFact, StopFact, deliveries
-from openjeugd.monitoring.cbs.periods import Period, half_year, half_years
+from openjeugd.monitoring.cbs.deliveries import Report, StartFact, StopFact, report_of
 from openjeugd.monitoring.cbs.trajectories import Trajectory, overlapping, record
+from openjeugd.monitoring.declared import as_date, rows
 from openjeugd.monitoring.spending import ZERO
 from openjeugd.registry.models import Provider
 
@@ -125,19 +121,19 @@ def episode_facts(region, *, until: date | None = None,
     referrers = _referrers(region)
     starts, stops = [], []
     for (start_id, tw, youth, provider, municipality, cat, code, begin, bsn, agb, gemeente,
-         referentie, end, reden, paused) in _rows(episodes.values_list(
+         referentie, end, reden, paused) in rows(episodes.values_list(
             "start_id", *_EPISODE_FIELDS).order_by()):
-        begin = _date(begin)
+        begin = as_date(begin)
         link = _link(tw, youth, provider, municipality, cat)
         starts.append((begin, start_id, StartFact(
             link=link, bsn=bsn, youth_id=youth, provider=agb, gemeente=gemeente,
             product_categorie=cat, product_code=code, begindatum=begin,
             verwijzer=_verwijzer(referrers, tw, provider, municipality, referentie))))
         if end is not None:
-            stops.append(StopFact(link=link, begindatum=begin, einddatum=_date(end),
+            stops.append(StopFact(link=link, begindatum=begin, einddatum=as_date(end),
                                   reden=reden))
         if paused is not None:
-            stops.append(StopFact(link=link, begindatum=begin, einddatum=_date(paused),
+            stops.append(StopFact(link=link, begindatum=begin, einddatum=as_date(paused),
                                   reden=codes.TEMPORARY_STOP))
     irregular = _irregular_keys(episodes.model.objects.filter(where, irregular=True))
     if irregular:
@@ -152,7 +148,7 @@ def episode_facts(region, *, until: date | None = None,
 
 def _irregular_keys(episodes) -> set[tuple]:
     """The (link, begindatum) of each irregular episode: the rules make them rare or absent."""
-    return {(_link(*row[:5]), _date(row[5])) for row in episodes.values_list(
+    return {(_link(*row[:5]), as_date(row[5])) for row in episodes.values_list(
         "toewijzing_id", "youth_id", "provider_id", "municipality_id", "product_categorie",
         "begindatum")}
 
@@ -163,20 +159,6 @@ def _of_keys(keys: set[tuple]) -> Q:
     toewijzingen = {link[1] for link, _ in keys if link[0] == "toewijzing"}
     youths = {link[1] for link, _ in keys if link[0] == "taakgericht"}
     return Q(toewijzing_id__in=toewijzingen) | Q(toewijzing__isnull=True, youth_id__in=youths)
-
-
-def _rows(queryset) -> list[tuple]:
-    """The queryset's rows as the database driver gives them: Django's per-value converters
-    cost more than the query at regional scale. Dates may come as ISO strings (SQLite):
-    callers pass them through _date."""
-    sql, params = queryset.query.sql_with_params()
-    with connections[queryset.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
-def _date(value) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(value)
 
 
 def _referrers(region) -> dict:
@@ -232,19 +214,19 @@ def _region_indicators(region, first: date, last: date, *, today: date,
                        scope: Scope | None) -> dict:
     starts, stops = episode_facts(region, scope=scope)
     hulpvorm_of = seams.hulpvorm_lookup(region)
-    clipped = [Period(max(first, half.first), min(last, half.last))
-               for half in half_years(first, last)]
+    clipped = declared.periods_of(first, last)
     known_on = cbs.trajectories_on(starts, stops, hulpvorm_of,
                                    [today, *(period.last for period in clipped)])
     everything = known_on[today]
-    _, report = deliveries(starts, stops, hulpvorm_of, as_of=last)
+    report = report_of(starts, hulpvorm_of, as_of=last)
     # Only measurements of trajectories in view: a provider's scope sees its own.
     in_view = {(t.bsn, t.provider) for t in everything}
     measured = [m for m in seams.measurements(region, first, last)
                 if (m.bsn, m.provider) in in_view]
     periods, municipalities = [], {}
-    sums = _line_sums(region, clipped, scope)
+    sums = declared.line_sums(region, clipped, scope)
     costs = _per_youth(sums)
+    per_year = declared.per_year(clipped, sums)
     follow_up = outcome.starts_by_bsn(everything)
     for index, period in enumerate(clipped):
         known = known_on[period.last]
@@ -257,138 +239,53 @@ def _region_indicators(region, first: date, last: date, *, today: date,
         "regio": region.name, "van": first.isoformat(), "tot_en_met": last.isoformat(),
         "perioden": periods, "per_gemeente": municipalities,
         "sturing": region_steering(region, first, last, today=today, scope=scope,
-                                   sums=(clipped, sums)),
+                                   per_year=per_year),
         "processen": region_process(region, first, last, today=today, scope=scope),
         "niet_gekoppelde_producten": [
             {"productcategorie": u.product_categorie, "productcode": u.product_code,
              "starts": u.starts, "jeugdigen": u.youths} for u in report.unmapped],
         "verwijzer_onbekend": report.unknown_verwijzer,
         # The G7 themes (seed 000) and the Limburg segment KPIs (seed 002): themes_selectors.
-        **themes_selectors.themes_and_segments(region, first, last, today=today, scope=scope),
+        **themes_selectors.themes_and_segments(region, first, last, today=today, scope=scope,
+                                               per_year=per_year),
     }
-
-
-def _line_sums(region, periods: list[Period], scope: Scope | None) -> list[tuple]:
-    """_plain_line_sums, from ijw's sums per youth and half year when every period is a whole
-    half year (one stored row per result row: the summary's key maps one to one onto the
-    municipality code, AGB, product and BSN)."""
-    if not all(_whole_half_year(period) for period in periods):
-        return _plain_line_sums(region, periods, scope)
-    index = {period.first: number for number, period in enumerate(periods)}
-    index.update({period.first.isoformat(): number for number, period in enumerate(periods)})
-    sums = DeclaredHalfYear.objects.filter(municipality__region=region,
-                                           half_year__range=(periods[0].first, periods[-1].last))
-    if scope is not None:
-        sums = sums.filter(scope())
-    return [(index[half], gemeente, agb, categorie, code, bsn, _money(granted),
-             _money(declared), _money(credits))
-            for half, gemeente, agb, categorie, code, bsn, granted, declared, credits in _rows(
-                sums.values_list("half_year", "municipality__code", "provider__agb_code",
-                                 "product_categorie", "product_code", "youth__bsn",
-                                 "granted_cents", "declared_cents", "credits_cents")
-                .order_by())]
-
-
-def _whole_half_year(period: Period) -> bool:
-    whole = half_year(period.first)
-    return (period.first, period.last) == (whole.first, whole.last)
-
-
-def _money(cents: int) -> Decimal:
-    return Decimal(cents).scaleb(-2)
-
-
-def _plain_line_sums(region, periods: list[Period], scope: Scope | None) -> list[tuple]:
-    """The declaration lines whose product period starts in one of the periods, summed per
-    period (index), municipality, provider, product and youth: granted, declared and credits
-    (granted < 0). One grouped query, one pass over the lines, for both the spending and the
-    sturingsinformatie. Refused lines are granted 0; credits are negative."""
-    lines = Prestatie.objects.filter(declaratie__municipality__region=region,
-                                     begindatum__range=(periods[0].first, periods[-1].last))
-    if scope is not None:
-        lines = lines.filter(scope(municipality="declaratie__municipality"))
-    which = _buckets([(index, p.first, p.last) for index, p in enumerate(periods)])
-    keys = ("period", "declaratie__municipality__code", "provider__agb_code",
-            "product_categorie", "product_code", "youth__bsn")
-    return list(lines.annotate(period=which).values(*keys).annotate(
-        granted=Sum("toegekend"), declared=Sum("ingediend"),
-        credits=Sum("toegekend", filter=Q(toegekend__lt=0)),
-    ).values_list(*keys, "granted", "declared", "credits").order_by())
 
 
 def _per_youth(sums: list[tuple]) -> dict[int, list]:
     """Per period (index): (bsn, granted, declared, credits) per youth, as spending() takes
     them; a database sum over no rows (no credits) is NULL and counts as zero."""
     by_period: dict[int, dict] = {}
-    for index, _gemeente, _agb, _categorie, _code, bsn, *amounts in sums:
-        youth = by_period.setdefault(index, {}).setdefault(bsn, [ZERO, ZERO, ZERO])
-        for position, amount in enumerate(amounts):
-            youth[position] += amount or ZERO
+    for index, _gemeente, _agb, _categorie, _code, bsn, granted, declared_, credits in sums:
+        youths = by_period.get(index)
+        if youths is None:
+            youths = by_period[index] = {}
+        youth = youths.get(bsn)
+        if youth is None:
+            youth = youths[bsn] = [ZERO, ZERO, ZERO]
+        youth[0] += granted or ZERO
+        youth[1] += declared_ or ZERO
+        youth[2] += credits or ZERO
     return {index: [(bsn, *amounts) for bsn, amounts in youths.items()]
             for index, youths in by_period.items()}
 
 
 def region_steering(region, first: date, last: date, *, today: date,
-                    scope: Scope | None = None, sums: tuple | None = None) -> dict:
+                    scope: Scope | None = None, per_year: dict | None = None) -> dict:
     """Seed 001's sturingsinformatie from the granted lines whose product period starts in
-    [first, last]: the line sums per half year (shared with the spending when given) and one
-    grouped query per month for the forecast of the year of `last`. Months are bucketed with
-    date ranges, not EXTRACT: SQLite runs Django's EXTRACT as a Python function per row."""
-    lines = Prestatie.objects.filter(declaratie__municipality__region=region,
-                                     begindatum__range=(first, last))
-    if scope is not None:
-        lines = lines.filter(scope(municipality="declaratie__municipality"))
-    if sums is None:
-        periods = [Period(max(first, h.first), min(last, h.last))
-                   for h in half_years(first, last)]
-        sums = (periods, _line_sums(region, periods, scope))
-    periods, rows = sums
-    # Half years never straddle a calendar year, so each row's year is its period's. The two
-    # half years of one key are added first: steering() adds them per youth anyway, and half
-    # as many rows go through its groupings.
-    per_year: dict[tuple, Decimal] = {}
-    for index, gemeente, agb, categorie, code, bsn, granted, *_ in rows:
-        key = (gemeente, agb, f"{categorie}/{code}", bsn, periods[index].first.year)
-        per_year[key] = per_year.get(key, ZERO) + (granted or ZERO)
-    amounts = [steering.Amount(*key, granted) for key, granted in per_year.items()]
-    per_month = _month_sums(region, first, last, scope) if _whole_months(first, last) \
-        else _plain_month_sums(lines, last.year)
+    [first, last]: declared.per_year (shared with the spending and the themes when given) and
+    the sums per month for the forecast of the year of `last` (declared.month_sums)."""
+    if per_year is None:
+        periods = declared.periods_of(first, last)
+        per_year = declared.per_year(periods, declared.line_sums(region, periods, scope))
+    # The two half years of one key are added first: steering() adds them per youth anyway,
+    # and half as many rows go through its groupings.
+    amounts = [steering.Amount(gemeente, agb, f"{categorie}/{code}", bsn, year, granted)
+               for (year, gemeente, agb, categorie, code, bsn), granted in per_year.items()]
+    per_month = declared.month_sums(region, first, last, scope)
     names = dict(Provider.objects.filter(agb_code__in={a.provider for a in amounts})
                  .values_list("agb_code", "name"))
     return steering.steering(amounts, [(g, last.year, m, v) for g, m, v in per_month], names,
                              year=last.year, today=today)
-
-
-def _whole_months(first: date, last: date) -> bool:
-    return first.day == 1 and last.day == monthrange(last.year, last.month)[1]
-
-
-def _month_sums(region, first: date, last: date, scope: Scope | None) -> list[tuple]:
-    """(gemeente, month number, granted) of the year of `last` from ijw's monthly sums."""
-    sums = DeclaredMonth.objects.filter(municipality__region=region,
-                                        month__range=(max(first, date(last.year, 1, 1)), last))
-    if scope is not None:
-        sums = sums.filter(scope())
-    rows = _rows(sums.values("municipality__code", "month").annotate(
-        granted=Sum("granted_cents")).values_list("municipality__code", "month", "granted")
-        .order_by())
-    return [(gemeente, _date(month).month, _money(granted)) for gemeente, month, granted in rows]
-
-
-def _plain_month_sums(lines, year: int) -> list[tuple]:
-    months = _buckets([(month, date(year, month, 1),
-                        date(year, month, monthrange(year, month)[1]))
-                       for month in range(1, 13)])
-    return list(lines.filter(begindatum__year=year).annotate(month=months).values(
-        "declaratie__municipality__code", "month").annotate(
-        granted=Sum("toegekend")).values_list(
-        "declaratie__municipality__code", "month", "granted").order_by())
-
-
-def _buckets(ranges: list[tuple[int, date, date]]) -> Case:
-    """The number of the range holding the line's begindatum."""
-    return Case(*(When(begindatum__range=(low, high), then=Value(number))
-                  for number, low, high in ranges), output_field=IntegerField())
 
 
 def region_process(region, first: date, last: date, *, today: date,
@@ -396,29 +293,35 @@ def region_process(region, first: date, last: date, *, today: date,
     """Message deadlines for the exchanges received in [first, last] (Amsterdam dates):
     heenberichten with their return or JW325 (ijw keeps `answered_at` on the message), and
     requests (JW315/JW317) with their answer (on the Verzoek)."""
-    received = Q(received_at__date__range=(first, last))
-    messages = Message.objects.filter(received, municipality__region=region,
-                                      answer_due__isnull=False)
+    since, until = declared.day_range(first, last)
+    messages = Message.objects.filter(municipality__region=region, answer_due__isnull=False,
+                                      received_at__gte=since, received_at__lt=until)
     requests = Verzoek.objects.filter(municipality__region=region,
-                                      message__received_at__date__range=(first, last))
+                                      message__received_at__gte=since,
+                                      message__received_at__lt=until)
     if scope is not None:
         messages, requests = messages.filter(scope()), requests.filter(scope())
+    local = _local_dates()
     exchanges = []
+    # Counted, not listed: no ORDER BY (the models' default orderings would sort every row).
     for code, direction, at, answered in messages.values_list(
-            "code", "direction", "received_at", "answered_at"):
+            "code", "direction", "received_at", "answered_at").order_by():
         if code == "JW323":
             kind = "declaratie_antwoord"
         else:
             kind = "retour" if direction == Message.Direction.IN else "retour_aanbieders"
-        exchanges.append(process.Exchange(kind, _local(at), answered and _local(answered)))
-    for at, answered in requests.values_list("message__received_at", "answered_at"):
-        exchanges.append(process.Exchange("antwoord_verzoek", _local(at),
-                                          answered and _local(answered)))
+        exchanges.append(process.Exchange(kind, local(at), answered and local(answered)))
+    for at, answered in requests.values_list("message__received_at", "answered_at").order_by():
+        exchanges.append(process.Exchange("antwoord_verzoek", local(at),
+                                          answered and local(answered)))
     return process.deadlines(exchanges, today=today)
 
 
-def _local(moment) -> date:
-    return timezone.localtime(moment).date()
+def _local_dates() -> Callable:
+    """timezone.localtime(moment).date(), the zone looked up once (per call it cost more
+    than the row)."""
+    zone = timezone.get_current_timezone()
+    return lambda moment: moment.astimezone(zone).date()
 
 
 # --- access-controlled ----------------------------------------------------------------------

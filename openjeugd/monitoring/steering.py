@@ -33,52 +33,98 @@ def steering(amounts: list[Amount], months: list[tuple[str, int, int, Decimal]],
              names: dict[str, str], *, year: int, today: date) -> dict:
     """Region and per municipality. `months`: (gemeente, year, month, granted) for the
     forecast; `names`: AGB -> provider name."""
-    by_gemeente = defaultdict(list)
+    per_gemeente: dict[str, tuple] = {}
     for amount in amounts:
-        by_gemeente[amount.gemeente].append(amount)
+        sums = per_gemeente.get(amount.gemeente)
+        if sums is None:
+            sums = per_gemeente[amount.gemeente] = _no_sums()
+        _add(sums, amount)
     months_by_gemeente = defaultdict(list)
     for row in months:
         months_by_gemeente[row[0]].append(row)
     return {
-        "regio": _figures(amounts, months, names, year=year, today=today),
-        "per_gemeente": {code: _figures(by_gemeente[code], months_by_gemeente[code], names,
-                                        year=year, today=today)
-                         for code in sorted(set(by_gemeente) | set(months_by_gemeente))},
+        "regio": _figures(_merged(per_gemeente.values()), months, names, year=year,
+                          today=today),
+        "per_gemeente": {code: _figures(per_gemeente.get(code) or _no_sums(),
+                                        months_by_gemeente[code], names, year=year,
+                                        today=today)
+                         for code in sorted(set(per_gemeente) | set(months_by_gemeente))},
     }
 
 
-def _figures(amounts, months, names, *, year, today) -> dict:
+# Per youth, the net granted overall and within each product, provider and year:
+# (everyone: {bsn: amount}, ({product: {bsn: amount}}, {agb: ...}, {"year": ...})).
+def _no_sums() -> tuple:
+    return {}, ({}, {}, {})
+
+
+def _add(sums: tuple, amount: Amount) -> None:
+    everyone, (per_product, per_provider, per_year) = sums
+    bsn, granted = amount.bsn, amount.granted
+    everyone[bsn] = everyone.get(bsn, ZERO) + granted
+    # Written out for the three groupings: a loop over them cost more than the additions.
+    youths = per_product.get(amount.product)
+    if youths is None:
+        youths = per_product[amount.product] = {}
+    youths[bsn] = youths.get(bsn, ZERO) + granted
+    youths = per_provider.get(amount.provider)
+    if youths is None:
+        youths = per_provider[amount.provider] = {}
+    youths[bsn] = youths.get(bsn, ZERO) + granted
+    year = str(amount.year)
+    youths = per_year.get(year)
+    if youths is None:
+        youths = per_year[year] = {}
+    youths[bsn] = youths.get(bsn, ZERO) + granted
+
+
+def _merged(parts) -> tuple:
+    """The region's sums from the municipalities' (a youth's net in the region is the sum of
+    its nets per municipality): each municipality's per-youth sums are added, not its
+    amounts again."""
+    everyone, groups = _no_sums()
+    for part_everyone, part_groups in parts:
+        _add_youths(everyone, part_everyone)
+        for grouping, part in zip(groups, part_groups, strict=True):
+            for key, youths in part.items():
+                into = grouping.get(key)
+                if into is None:
+                    into = grouping[key] = {}
+                _add_youths(into, youths)
+    return everyone, groups
+
+
+def _add_youths(into: dict, youths: dict) -> None:
+    for bsn, granted in youths.items():
+        into[bsn] = into.get(bsn, ZERO) + granted
+
+
+def _figures(sums: tuple, months, names, *, year, today) -> dict:
+    everyone, groups = sums
+    per_product, per_provider, per_year = (
+        {key: _paid(youths) for key, youths in sorted(grouping.items())} for grouping in groups)
     return {
-        **_clients(amounts),
-        "per_product": _grouped(amounts, lambda a: a.product),
-        "top_aanbieders": top_providers(amounts, names),
-        "per_jaar": _grouped(amounts, lambda a: str(a.year)),
+        **_paid(everyone),
+        "per_product": per_product,
+        "top_aanbieders": top_providers(per_provider, names),
+        "per_jaar": per_year,
         "prognose": forecast(months, year=year, today=today),
     }
 
 
-def _clients(amounts) -> dict:
+def _paid(per_youth: dict[str, Decimal]) -> dict:
     """Unique youths paid for (net granted not zero: a debit fully credited is no client)."""
-    per_youth = defaultdict(lambda: ZERO)
-    for amount in amounts:
-        per_youth[amount.bsn] += amount.granted
     total = sum(per_youth.values(), ZERO)
     return {"jeugdigen": sum(1 for v in per_youth.values() if v != 0),
             "toegekend": str(round_money(total))}
 
 
-def _grouped(amounts, key) -> dict:
-    groups = defaultdict(list)
-    for amount in amounts:
-        groups[key(amount)].append(amount)
-    return {group: _clients(rows) for group, rows in sorted(groups.items())}
-
-
-def top_providers(amounts, names: dict[str, str], top: int = TOP) -> list[dict]:
-    """The ten providers with the highest granted amount; ties by AGB code so the list is
-    stable."""
+def top_providers(per_provider: dict[str, dict], names: dict[str, str],
+                  top: int = TOP) -> list[dict]:
+    """The ten providers with the highest granted amount (per_provider: AGB -> _paid()); ties
+    by AGB code so the list is stable."""
     rows = [{"aanbieder": agb, "naam": names.get(agb, agb), **figures}
-            for agb, figures in _grouped(amounts, lambda a: a.provider).items()]
+            for agb, figures in per_provider.items()]
     rows.sort(key=lambda row: (-Decimal(row["toegekend"]), row["aanbieder"]))
     return rows[:top]
 

@@ -1,17 +1,20 @@
 """Reads for the G7 themes and the Limburg segment KPIs: the casework and the budgets through
-the seams, the iJw facts (declaration lines, toewijzingen, starts and stops) in four grouped
-queries, handed to the pure themes.py and segments.py. The `scope` is the viewer's, as in
-selectors.py (None: the whole region, the command line)."""
+the seams, the declared amounts as the spending reads them (declared.py: ijw's summaries for
+whole half years, the lines otherwise), the toewijzingen, starts and stops, handed to the pure
+themes.py and segments.py. The `scope` is the viewer's, as in selectors.py (None: the whole
+region, the command line)."""
 
 from datetime import date
+from decimal import Decimal
 
-from django.db.models import Case, IntegerField, Min, Q, Sum, Value, When
+from django.db.models import Min, Q
 from django.utils import timezone
 
 from openjeugd.ijw.codec.codes import REDEN_WIJZIGING_VERWIJDERD
-from openjeugd.ijw.models import Prestatie, Start, Stop, Toewijzing
-from openjeugd.monitoring import seams, segments, themes
+from openjeugd.ijw.models import Start, Stop, Toewijzing
+from openjeugd.monitoring import declared, seams, segments, themes
 from openjeugd.monitoring.cbs.codes import TEMPORARY_STOP
+from openjeugd.monitoring.spending import ZERO
 from openjeugd.registry.models import Provider
 
 # CBS §3.3 "Met verblijf" (11-14): the stays that hold a bed (openjeugd.lib.cbs).
@@ -19,17 +22,27 @@ RESIDENTIAL = frozenset({"11", "12", "13", "14"})
 
 
 def themes_and_segments(region, first: date, last: date, *, today: date,
-                        scope=None) -> dict:
-    """The indicator set's "themes" and "segments" keys."""
-    lines = _line_sums(region, first, last, scope)
+                        scope=None, per_year: dict | None = None) -> dict:
+    """The indicator set's "themes" and "segments" keys. `per_year`: declared.per_year for
+    declared.periods_of(first, last), when the caller has it (shared with the spending and
+    the sturingsinformatie: one read of the declared amounts)."""
+    if per_year is None:
+        periods = declared.periods_of(first, last)
+        per_year = declared.per_year(periods, declared.line_sums(region, periods, scope))
+    lines = [(*key, granted) for key, granted in per_year.items()]
     assignments = _assignments(region, first, last, scope)
     return {"themes": _themes(region, first, last, today, scope, lines, assignments),
             "segments": _segments(region, first, last, scope, lines, assignments)}
 
 
 def _themes(region, first, last, today, scope, lines, assignments) -> dict:
+    # themes.cost() sums per youth (within a municipality and over the region): adding a
+    # youth's amounts per municipality first gives the same sums from far fewer rows.
+    per_youth: dict[tuple, Decimal] = {}
+    for _year, gemeente, _agb, _cat, _code, bsn, granted in lines:
+        per_youth[gemeente, bsn] = per_youth.get((gemeente, bsn), ZERO) + granted
     costs = [themes.Cost(gemeente, bsn, granted)
-             for _year, gemeente, _agb, _cat, _code, bsn, granted in lines]
+             for (gemeente, bsn), granted in per_youth.items()]
     waits = [themes.Wait(gemeente, bsn, assigned, started)
              for gemeente, bsn, _product, assigned, started, _ends in assignments]
     return themes.themes(seams.casework(region, first, last, scope), costs, waits, first,
@@ -54,34 +67,19 @@ def _segments(region, first, last, scope, lines, assignments) -> dict:
                           for segment in found]}
 
 
-def _line_sums(region, first: date, last: date, scope) -> list[tuple]:
-    """Granted net per (year, municipality, provider, product, youth) of the declaration
-    lines whose product period starts in [first, last]; years bucketed with date ranges (no
-    EXTRACT, see selectors.region_steering)."""
-    lines = Prestatie.objects.filter(declaratie__municipality__region=region,
-                                     begindatum__range=(first, last))
-    if scope is not None:
-        lines = lines.filter(scope(municipality="declaratie__municipality"))
-    year = Case(*(When(begindatum__range=(date(y, 1, 1), date(y, 12, 31)), then=Value(y))
-                  for y in range(first.year, last.year + 1)), output_field=IntegerField())
-    keys = ("year", "declaratie__municipality__code", "provider__agb_code",
-            "product_categorie", "product_code", "youth__bsn")
-    return [(*row[:-1], row[-1] or 0) for row in
-            lines.annotate(year=year).values(*keys).annotate(granted=Sum("toegekend"))
-            .values_list(*keys, "granted").order_by()]
-
-
 def _assignments(region, first: date, last: date, scope) -> list[tuple]:
     """Toewijzingen assigned on or before `last` that did not end before `first` and were not
     withdrawn (JZ002 13), with their first start of care that was not deleted (OP033)."""
+    _, until = declared.day_range(last, last)
     found = Toewijzing.objects.filter(
-        municipality__region=region, toewijzing_datum_tijd__date__lte=last,
+        municipality__region=region, toewijzing_datum_tijd__lt=until,
     ).exclude(einddatum__lt=first).exclude(reden_wijziging=REDEN_WIJZIGING_VERWIJDERD)
     if scope is not None:
         found = found.filter(scope())
     rows = found.annotate(first_start=Min("starts__begindatum",
                                           filter=Q(starts__deleted_by__isnull=True)))
-    return [(gemeente, bsn, (cat, code), timezone.localtime(at).date(), started, ends)
+    zone = timezone.get_current_timezone()  # once: timezone.localtime() looks it up per call
+    return [(gemeente, bsn, (cat, code), at.astimezone(zone).date(), started, ends)
             for gemeente, bsn, cat, code, at, started, ends in rows.values_list(
                 "municipality__code", "youth__bsn", "product_categorie", "product_code",
                 "toewijzing_datum_tijd", "first_start", "einddatum").order_by()]
@@ -95,8 +93,9 @@ def _stays(region, last: date, scope) -> list[segments.Stay]:
     if scope is not None:
         where &= scope()
     hulpvorm_of = seams.hulpvorm_lookup(region)
-    products = set(Start.objects.filter(where).values_list("product_categorie",
-                                                           "product_code").distinct())
+    # order_by(): Start's default ordering would make the DISTINCT one row per start.
+    products = set(Start.objects.filter(where).values_list(
+        "product_categorie", "product_code").order_by().distinct())
     residential = [p for p in products if hulpvorm_of(*p) in RESIDENTIAL]
     if not residential:
         return []

@@ -44,23 +44,33 @@ def trajectories_on(starts: list[StartFact], stops: list[StopFact], hulpvorm_of:
                      key=lambda stop: stop.einddatum)
         per_youth.setdefault(start.bsn, []).append(
             (start, hulpvorm, own, [stop.einddatum for stop in own]))
-    by_day: dict[date, list[Trajectory]] = {day: [] for day in days}
+    unique_days = list(dict.fromkeys(days))  # each once (today = the last period's end)
+    # Every distinct merge result with the days it holds for; sorted once, not once per day.
+    shared: list[tuple[list[Trajectory], list[date]]] = []
     for prepared in per_youth.values():
         events = sorted([start.begindatum for start, *_ in prepared]
                         + [end for *_, ends in prepared for end in ends])
-        merged: dict[int, list[Trajectory]] = {}
-        for day in by_day:  # each day once, though asked twice (today = the last period's end)
+        merged: dict[int, list[date]] = {}
+        for day in unique_days:
             known = bisect_right(events, day)
             if not known:
                 continue
-            found = merged.get(known)
-            if found is None:
-                found = merged[known] = merge(
+            on = merged.get(known)
+            if on is None:
+                on = merged[known] = []
+                shared.append((merge(
                     [_delivery(start, hulpvorm, own[:bisect_right(ends, day)])
-                     for start, hulpvorm, own, ends in prepared if start.begindatum <= day])
-            by_day[day].extend(found)
-    for found in by_day.values():
-        found.sort(key=_order)
+                     for start, hulpvorm, own, ends in prepared if start.begindatum <= day]),
+                    on))
+            on.append(day)
+    # One day holds one trajectory per key (start, BSN, provider, hulpvorm): the order of
+    # the whole is the order of each day's part.
+    every = [(trajectory, on) for found, on in shared for trajectory in found]
+    every.sort(key=lambda pair: _order(pair[0]))
+    by_day: dict[date, list[Trajectory]] = {day: [] for day in unique_days}
+    for trajectory, on in every:
+        for day in on:
+            by_day[day].append(trajectory)
     return by_day
 
 

@@ -78,23 +78,37 @@ def deliveries(starts: Iterable[StartFact], stops: Iterable[StopFact], hulpvorm_
                *, as_of: date | None = None) -> tuple[list[Delivery], Report]:
     """One delivery per start with a CBS hulpvorm; products without one are reported, never
     guessed. With `as_of`, what was known on that day: later starts and stops do not exist."""
+    starts = list(starts)
     stops_of = _stops_by_start(stops, as_of)
-    found, unmapped, youths = [], Counter(), defaultdict(set)
-    report = Report()
+    found = []
     for start in starts:
         if as_of is not None and start.begindatum > as_of:
             continue
         hulpvorm = hulpvorm_of(start.product_categorie, start.product_code)
-        if hulpvorm is None:
+        if hulpvorm is not None:
+            found.append(_delivery(start, hulpvorm,
+                                   stops_of.get((start.link, start.begindatum), [])))
+    return found, report_of(starts, hulpvorm_of, as_of=as_of)
+
+
+def report_of(starts: Iterable[StartFact], hulpvorm_of: HulpvormOf, *,
+           as_of: date | None = None) -> Report:
+    """deliveries(...)[1] without building the deliveries: what it reports depends on the
+    starts known on `as_of` alone, not on the stops."""
+    unmapped, youths = Counter(), defaultdict(set)
+    found = Report()
+    for start in starts:
+        if as_of is not None and start.begindatum > as_of:
+            continue
+        if hulpvorm_of(start.product_categorie, start.product_code) is None:
             product = (start.product_categorie, start.product_code)
             unmapped[product] += 1
             youths[product].add(start.bsn)
             continue
-        report.unknown_verwijzer += start.verwijzer is None
-        found.append(_delivery(start, hulpvorm, stops_of.get((start.link, start.begindatum), [])))
-    report.unmapped = [UnmappedProduct(cat, code, count, len(youths[(cat, code)]))
-                       for (cat, code), count in sorted(unmapped.items())]
-    return found, report
+        found.unknown_verwijzer += start.verwijzer is None
+    found.unmapped = [UnmappedProduct(cat, code, count, len(youths[(cat, code)]))
+                      for (cat, code), count in sorted(unmapped.items())]
+    return found
 
 
 def _stops_by_start(stops: Iterable[StopFact], as_of: date | None) -> dict:

@@ -35,9 +35,7 @@ def period_figures(known: list[Trajectory], everything: list[Trajectory], period
         "per_hulpvorm": _count(t.hulpvorm for t in started),
         "per_verwijzer": _count(t.verwijzer or "onbekend" for t in started),
         # Seed 001 "unieke cliënten per product en per verwijzer": youths in care in the period.
-        "jeugdigen_per_hulpvorm": _youths(in_period, lambda t: t.hulpvorm),
-        "jeugdigen_per_verwijzer": _youths(in_period, lambda t: t.verwijzer or "onbekend"),
-        "per_aanbieder": _per_provider(in_period, first),
+        **_youths_and_providers(in_period, first),
         "uitval": outcome.uitval(ended),
         "geen_nieuwe_start": outcome.geen_nieuwe_start(everything, first, last, today=today,
                                                         starts=follow_up),
@@ -84,28 +82,39 @@ def per_municipality(known: list[Trajectory], period: Period) -> dict[str, dict]
             for code, row in sorted(rows.items())}
 
 
-def _youths(trajectories: list[Trajectory], key) -> dict:
-    youths: dict[str, set] = {}
+def _youths_and_providers(trajectories: list[Trajectory], first: date) -> dict:
+    """Youths per hulpvorm and per verwijzer, and per provider its trajectories, those
+    started in the period and its youths: one pass over the period's trajectories."""
+    per_hulpvorm: dict[str, set] = {}
+    per_verwijzer: dict[str, set] = {}
+    providers: dict[str, list] = {}
     for t in trajectories:
-        group = key(t)
-        bsns = youths.get(group)
+        bsn = t.bsn
+        bsns = per_hulpvorm.get(t.hulpvorm)
         if bsns is None:
-            bsns = youths[group] = set()
-        bsns.add(t.bsn)
-    return {group: len(bsns) for group, bsns in sorted(youths.items())}
-
-
-def _per_provider(trajectories: list[Trajectory], first: date) -> dict:
-    rows: dict[str, dict] = {}
-    for t in trajectories:
-        row = rows.get(t.provider)
+            bsns = per_hulpvorm[t.hulpvorm] = set()
+        bsns.add(bsn)
+        verwijzer = t.verwijzer or "onbekend"
+        bsns = per_verwijzer.get(verwijzer)
+        if bsns is None:
+            bsns = per_verwijzer[verwijzer] = set()
+        bsns.add(bsn)
+        row = providers.get(t.provider)
         if row is None:
-            row = rows[t.provider] = {"trajecten": 0, "gestart": 0, "jeugdigen": set()}
-        row["trajecten"] += 1
-        row["gestart"] += t.start >= first
-        row["jeugdigen"].add(t.bsn)
-    return {agb: {**row, "jeugdigen": len(row["jeugdigen"])}
-            for agb, row in sorted(rows.items())}
+            row = providers[t.provider] = [0, 0, set()]
+        row[0] += 1
+        row[1] += t.start >= first
+        row[2].add(bsn)
+    return {
+        "jeugdigen_per_hulpvorm": _sizes(per_hulpvorm),
+        "jeugdigen_per_verwijzer": _sizes(per_verwijzer),
+        "per_aanbieder": {agb: {"trajecten": n, "gestart": started, "jeugdigen": len(bsns)}
+                          for agb, (n, started, bsns) in sorted(providers.items())},
+    }
+
+
+def _sizes(groups: dict[str, set]) -> dict[str, int]:
+    return {group: len(members) for group, members in sorted(groups.items())}
 
 
 def _count(values) -> dict:

@@ -7,7 +7,7 @@ from datetime import date
 
 from openjeugd.monitoring import cbs
 from openjeugd.monitoring.cbs import codes
-from openjeugd.monitoring.cbs.deliveries import StartFact, StopFact
+from openjeugd.monitoring.cbs.deliveries import StartFact, StopFact, deliveries, report_of
 from openjeugd.monitoring.cbs.trajectories import RECORD_KEYS, overlapping, record
 
 BSN, OTHER_BSN = "999993653", "999990032"
@@ -180,6 +180,23 @@ def test_products_without_hulpvorm_are_reported_not_guessed():
     assert [(u.product_categorie, u.product_code, u.starts, u.youths)
             for u in report.unmapped] == [("45", "45A48", 2, 2), ("54", "54001", 1, 1)]
 
+
+def test_the_report_alone_equals_the_report_of_the_deliveries():
+    # report_of (what the indicator set reports, without building deliveries) against
+    # deliveries()' own report: unmapped 45A48 twice (one after the day asked), a start
+    # without verwijzer (taakgericht), a mapped one with; asked on 30 Jun and for everything.
+    starts = [start("A", date(2026, 1, 1), categorie="45", code="45A48"),
+              start("B", date(2026, 8, 1), categorie="45", code="45A48", bsn=OTHER_BSN),
+              start("C", date(2026, 2, 1), verwijzer=None),
+              start("D", date(2026, 3, 1))]
+    stops = [stop("C", date(2026, 2, 1), date(2026, 4, 30))]
+    for day in (date(2026, 6, 30), None):
+        alone = report_of(starts, hulpvorm_of, as_of=day)
+        assert alone == deliveries(starts, stops, hulpvorm_of, as_of=day)[1]
+    on_june_30 = report_of(starts, hulpvorm_of, as_of=date(2026, 6, 30))
+    assert ([(u.product_code, u.starts, u.youths) for u in on_june_30.unmapped],
+            on_june_30.unknown_verwijzer) == ([("45A48", 1, 1)], 1)
+    assert report_of(starts, hulpvorm_of).unmapped[0].starts == 2
 
 def test_periods_without_data_make_no_trajectories():
     trajectories, report = build([], [])

@@ -9,12 +9,14 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from openjeugd.ijw.codec import samples
-from openjeugd.ijw.models import CareEpisode, DeclaredHalfYear, DeclaredMonth
+from openjeugd.ijw.models import CareEpisode, DeclaredHalfYear, DeclaredMonth, Prestatie
 from openjeugd.ijw.services import summaries
-from openjeugd.monitoring import selectors
+from openjeugd.monitoring import declared, selectors, themes_selectors
 from openjeugd.monitoring.cbs import trajectories
 from openjeugd.monitoring.cbs.trajectories import record
 from openjeugd.monitoring.tests.test_demo_region import plain_facts, plain_indicators
@@ -133,8 +135,8 @@ def test_the_fast_path_equals_the_plain_definition(history, nijmegen, monkeypatc
     assert fast["perioden"] == periods and fast["per_gemeente"] == municipalities
     # ... and the selectors' own plain path, for the whole set (sturingsinformatie too).
     monkeypatch.setattr(selectors, "episode_facts", selectors.facts)
-    monkeypatch.setattr(selectors, "_whole_half_year", lambda period: False)
-    monkeypatch.setattr(selectors, "_whole_months", lambda first, last: False)
+    monkeypatch.setattr(declared, "whole_half_year", lambda period: False)
+    monkeypatch.setattr(declared, "whole_months", lambda first, last: False)
     assert selectors.region_indicators(region, FIRST, LAST, today=TODAY) == fast
 
 
@@ -160,3 +162,49 @@ def test_an_irregular_episode_is_answered_from_its_facts(history, nijmegen):
 def _records(facts, day):
     found, report = trajectories(*facts, lambda cat, code: hulpvorm(None, cat, code), as_of=day)
     return sorted(tuple(record(t, day).values()) for t in found), report
+
+
+@override_settings(MONITORING_HULPVORM_LOOKUP=f"{__name__}.hulpvorm")
+def test_the_themes_and_segments_read_the_summaries_and_equal_the_lines(history, nijmegen,
+                                                                        monkeypatch):
+    region = nijmegen.region
+    with CaptureQueriesContext(connection) as fast_queries:
+        fast = themes_selectors.themes_and_segments(region, FIRST, LAST, today=TODAY)
+    # A whole year is two whole half years: the summaries answer, no declaration line is read.
+    assert not _read(fast_queries, Prestatie) and _read(fast_queries, DeclaredHalfYear)
+    # One BSN, February 1026.00 (1368.00 credited in full and declared again) in Nijmegen and
+    # April 855.00 in Berg en Dal: 1881.00 over one youth paid for.
+    assert fast["themes"]["regio"]["kosten_en_omvang"]["kosten"] == {
+        "jeugdigen": 1, "toegekend": "1881.00", "gemiddeld_per_jeugdige": "1881.00"}
+    assert fast["themes"]["per_gemeente"][BERG]["kosten_en_omvang"]["kosten"]["toegekend"] \
+        == "855.00"
+
+    # The plain definition: every line, per year, municipality, provider, product and youth,
+    # summed in Python from the model objects ...
+    per_year = {}
+    for line in Prestatie.objects.select_related("declaratie__municipality", "provider",
+                                                 "youth"):
+        key = (line.begindatum.year, line.declaratie.municipality.code, line.provider.agb_code,
+               line.product_categorie, line.product_code, line.youth.bsn)
+        per_year[key] = per_year.get(key, 0) + line.toegekend
+    periods = declared.periods_of(FIRST, LAST)
+    assert declared.per_year(periods, declared.line_sums(region, periods, None)) == per_year
+    # ... and the whole of both keys from the lines, as for periods that are not whole.
+    monkeypatch.setattr(declared, "whole_half_year", lambda period: False)
+    with CaptureQueriesContext(connection) as plain_queries:
+        plain = themes_selectors.themes_and_segments(region, FIRST, LAST, today=TODAY)
+    assert _read(plain_queries, Prestatie) and not _read(plain_queries, DeclaredHalfYear)
+    assert plain == fast
+
+
+@override_settings(MONITORING_HULPVORM_LOOKUP=f"{__name__}.hulpvorm")
+def test_themes_for_a_period_that_is_not_whole_half_years_come_from_the_lines(history,
+                                                                              nijmegen):
+    # 15 Feb .. 30 Apr: only the Berg en Dal line (1 Apr, 855.00) begins in it.
+    found = themes_selectors.themes_and_segments(nijmegen.region, date(2026, 2, 15),
+                                                 date(2026, 4, 30), today=TODAY)
+    assert found["themes"]["regio"]["kosten_en_omvang"]["kosten"]["toegekend"] == "855.00"
+
+
+def _read(queries, model) -> bool:
+    return any(f'"{model._meta.db_table}"' in q["sql"] for q in queries.captured_queries)

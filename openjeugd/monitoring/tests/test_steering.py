@@ -87,6 +87,22 @@ def test_message_deadlines_in_working_days_around_kings_day():
     assert found["retour_aanbieders"]["op_tijd"]["percentage"] is None
 
 
+
+def test_exchanges_on_the_same_days_each_count():
+    # deadlines() judges each distinct (kind, received, answered) once and counts it as often
+    # as it occurs: three returns answered 30 Apr (3 working days, on time, see above), two
+    # answered 1 May (4, late), two unanswered since 24 Apr (past the term on 4 May).
+    on_time = Exchange("retour", date(2026, 4, 24), date(2026, 4, 30))
+    late = Exchange("retour", date(2026, 4, 24), date(2026, 5, 1))
+    open_ = Exchange("retour", date(2026, 4, 24), None)
+    retour = deadlines([on_time, late, open_, on_time, late, on_time, open_],
+                       today=date(2026, 5, 4))["retour"]
+    assert (retour["binnen_termijn"], retour["te_laat"], retour["open_verlopen"],
+            retour["open"]) == (3, 2, 2, 0)
+    # 3 on time of 3 + 2 + 2 = 7; mean (3 x 3 + 2 x 4) / 5 = 17 / 5 = 3.4 working days.
+    assert retour["op_tijd"] == {"numerator": 3, "denominator": 7, "percentage": "42.9"}
+    assert retour["gemiddeld_werkdagen"] == "3.4"
+
 # --- through the import path -----------------------------------------------------------------
 
 def test_steering_and_deadlines_from_delivered_messages(deliver, nijmegen, provider):

@@ -1,0 +1,166 @@
+"""The declared amounts of a region, summed, for the spending, the sturingsinformatie and the G7
+themes and Limburg segments alike: from ijw's summaries (DeclaredHalfYear, DeclaredMonth,
+kept in step with the lines in the transaction that writes them) when the periods asked are
+whole half years or months, from the declaration lines themselves otherwise. The plain path
+is the definition the fast path is tested against (monitoring/tests/test_fast_path.py).
+Also the small read helpers the selectors share at regional scale: rows as the driver gives
+them (rows, as_date) and local days as moment ranges (day_range).
+"""
+
+from calendar import monthrange
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from django.db import connections
+from django.db.models import Case, IntegerField, Q, Sum, Value, When
+from django.utils import timezone
+
+from openjeugd.ijw.models import DeclaredHalfYear, DeclaredMonth, Prestatie
+from openjeugd.monitoring.cbs.periods import Period, half_year, half_years
+from openjeugd.monitoring.spending import ZERO
+
+
+def periods_of(first: date, last: date) -> list[Period]:
+    """The half years of [first, last], the first and last clipped to it."""
+    return [Period(max(first, half.first), min(last, half.last))
+            for half in half_years(first, last)]
+
+
+def line_sums(region, periods: list[Period], scope) -> list[tuple]:
+    """plain_line_sums, from ijw's sums per youth and half year when every period is a whole
+    half year (one stored row per result row: the summary's key maps one to one onto the
+    municipality code, AGB, product and BSN)."""
+    if not all(whole_half_year(period) for period in periods):
+        return plain_line_sums(region, periods, scope)
+    money = _money_memo()
+    index = {period.first: number for number, period in enumerate(periods)}
+    index.update({period.first.isoformat(): number for number, period in enumerate(periods)})
+    sums = DeclaredHalfYear.objects.filter(municipality__region=region,
+                                           half_year__range=(periods[0].first, periods[-1].last))
+    if scope is not None:
+        sums = sums.filter(scope())
+    return [(index[half], gemeente, agb, categorie, code, bsn, money(granted),
+             money(declared), money(credits))
+            for half, gemeente, agb, categorie, code, bsn, granted, declared, credits in rows(
+                sums.values_list("half_year", "municipality__code", "provider__agb_code",
+                                 "product_categorie", "product_code", "youth__bsn",
+                                 "granted_cents", "declared_cents", "credits_cents")
+                .order_by())]
+
+
+def per_year(periods: list[Period], sums: list[tuple]) -> dict[tuple, Decimal]:
+    """Granted net per (year, municipality, provider, categorie, code, youth) from line_sums'
+    rows for `periods` (a half year never straddles a calendar year): what the
+    sturingsinformatie and the themes and segments group further."""
+    found: dict[tuple, Decimal] = {}
+    for index, gemeente, agb, categorie, code, bsn, granted, *_ in sums:
+        key = (periods[index].first.year, gemeente, agb, categorie, code, bsn)
+        found[key] = found.get(key, ZERO) + (granted or ZERO)
+    return found
+
+
+def plain_line_sums(region, periods: list[Period], scope) -> list[tuple]:
+    """The declaration lines whose product period starts in one of the periods, summed per
+    period (index), municipality, provider, product and youth: granted, declared and credits
+    (granted < 0). One grouped query, one pass over the lines, for the spending, the
+    sturingsinformatie and the themes. Refused lines are granted 0; credits are negative."""
+    lines = Prestatie.objects.filter(declaratie__municipality__region=region,
+                                     begindatum__range=(periods[0].first, periods[-1].last))
+    if scope is not None:
+        lines = lines.filter(scope(municipality="declaratie__municipality"))
+    which = buckets([(index, p.first, p.last) for index, p in enumerate(periods)])
+    keys = ("period", "declaratie__municipality__code", "provider__agb_code",
+            "product_categorie", "product_code", "youth__bsn")
+    return list(lines.annotate(period=which).values(*keys).annotate(
+        granted=Sum("toegekend"), declared=Sum("ingediend"),
+        credits=Sum("toegekend", filter=Q(toegekend__lt=0)),
+    ).values_list(*keys, "granted", "declared", "credits").order_by())
+
+
+def whole_half_year(period: Period) -> bool:
+    whole = half_year(period.first)
+    return (period.first, period.last) == (whole.first, whole.last)
+
+
+def whole_months(first: date, last: date) -> bool:
+    return first.day == 1 and last.day == monthrange(last.year, last.month)[1]
+
+
+def month_sums(region, first: date, last: date, scope) -> list[tuple]:
+    """(gemeente, month number, granted) of the year of `last` for the lines whose product
+    period starts in [first, last]: from ijw's monthly sums when [first, last] is whole
+    months, from the lines otherwise."""
+    if not whole_months(first, last):
+        return plain_month_sums(region, first, last, scope)
+    sums = DeclaredMonth.objects.filter(municipality__region=region,
+                                        month__range=(max(first, date(last.year, 1, 1)), last))
+    if scope is not None:
+        sums = sums.filter(scope())
+    found = rows(sums.values("municipality__code", "month").annotate(
+        granted=Sum("granted_cents")).values_list("municipality__code", "month", "granted")
+        .order_by())
+    return [(gemeente, as_date(month).month, money(granted)) for gemeente, month, granted in found]
+
+
+def plain_month_sums(region, first: date, last: date, scope) -> list[tuple]:
+    year = last.year
+    lines = Prestatie.objects.filter(declaratie__municipality__region=region,
+                                     begindatum__range=(first, last))
+    if scope is not None:
+        lines = lines.filter(scope(municipality="declaratie__municipality"))
+    months = buckets([(month, date(year, month, 1),
+                       date(year, month, monthrange(year, month)[1]))
+                      for month in range(1, 13)])
+    return list(lines.filter(begindatum__year=year).annotate(month=months).values(
+        "declaratie__municipality__code", "month").annotate(
+        granted=Sum("toegekend")).values_list(
+        "declaratie__municipality__code", "month", "granted").order_by())
+
+
+def buckets(ranges: list[tuple[int, date, date]]) -> Case:
+    """The number of the range holding the line's begindatum (date ranges, not EXTRACT:
+    SQLite runs Django's EXTRACT as a Python function per row)."""
+    return Case(*(When(begindatum__range=(low, high), then=Value(number))
+                  for number, low, high in ranges), output_field=IntegerField())
+
+
+def money(cents: int) -> Decimal:
+    return Decimal(cents).scaleb(-2)
+
+
+def _money_memo():
+    """money(), each distinct amount made once: the sums repeat (tariff x units), and making
+    a Decimal cost more than finding it again."""
+    made: dict[int, Decimal] = {}
+
+    def memo(cents: int) -> Decimal:
+        found = made.get(cents)
+        if found is None:
+            found = made[cents] = money(cents)
+        return found
+    return memo
+
+
+def rows(queryset) -> list[tuple]:
+    """The queryset's rows as the database driver gives them: Django's per-value converters
+    cost more than the query at regional scale. Dates may come as ISO strings (SQLite):
+    callers pass them through as_date."""
+    sql, params = queryset.query.sql_with_params()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def as_date(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(value)
+
+
+def day_range(first: date, last: date) -> tuple[datetime, datetime]:
+    """The moments of the local days [first, last] as a half-open range [from, to): filters
+    `moment__gte=from, moment__lt=to` select what `moment__date__range=(first, last)` does
+    (dates in the current time zone) without casting every row (SQLite runs that cast as a
+    Python function per row). Midnight exists on every day in Europe/Amsterdam (its clock
+    changes at 02:00 and 03:00)."""
+    zone = timezone.get_current_timezone()
+    return (timezone.make_aware(datetime.combine(first, time.min), zone),
+            timezone.make_aware(datetime.combine(last + timedelta(days=1), time.min), zone))

@@ -1,0 +1,36 @@
+"""declared.day_range selects what a `__date__range` lookup selects (local days, Europe/
+Amsterdam), on the database, around the midnights where UTC and local dates differ."""
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from openjeugd.ijw.models import Message
+from openjeugd.monitoring import declared
+
+FIRST, LAST = date(2026, 3, 1), date(2026, 3, 31)
+# In March 2026 Amsterdam is UTC+1 until Sunday 29 March 02:00, UTC+2 after.
+MOMENTS = {
+    "28 Feb 23:30 local, 22:30 UTC": datetime(2026, 2, 28, 22, 30, tzinfo=UTC),
+    "1 Mar 00:30 local, 28 Feb 23:30 UTC": datetime(2026, 2, 28, 23, 30, tzinfo=UTC),
+    "29 Mar 03:30 local (summer time), 01:30 UTC": datetime(2026, 3, 29, 1, 30, tzinfo=UTC),
+    "31 Mar 23:30 local, 21:30 UTC": datetime(2026, 3, 31, 21, 30, tzinfo=UTC),
+    "1 Apr 00:30 local, 31 Mar 22:30 UTC": datetime(2026, 3, 31, 22, 30, tzinfo=UTC),
+}
+
+
+@pytest.mark.django_db
+def test_day_range_selects_the_local_days():
+    for label, moment in MOMENTS.items():
+        Message.objects.create(direction="in", code="JW315", afzender="x", ontvanger="y",
+                               identificatie=label[:20], raw=b"", sha256="0" * 64,
+                               filename="", received_at=moment)
+    since, until = declared.day_range(FIRST, LAST)
+    ranged = Message.objects.filter(received_at__gte=since, received_at__lt=until)
+    by_date = Message.objects.filter(received_at__date__range=(FIRST, LAST))
+    # 1 Mar 00:30, 29 Mar 03:30 and 31 Mar 23:30 local are in March; the two others are not.
+    expected = {MOMENTS[k] for k in ("1 Mar 00:30 local, 28 Feb 23:30 UTC",
+                                     "29 Mar 03:30 local (summer time), 01:30 UTC",
+                                     "31 Mar 23:30 local, 21:30 UTC")}
+    assert set(ranged.values_list("received_at", flat=True)) == expected
+    assert set(by_date.values_list("received_at", flat=True)) == expected
