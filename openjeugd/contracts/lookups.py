@@ -64,10 +64,11 @@ def hulpvorm_of_product(region, product_categorie: str, product_code: str) -> st
 def segment_budgets(region, years: list[int]) -> list[dict]:
     """monitoring's MONITORING_BUDGET_LOOKUP (seed 002 "jaarlijks een gezamenlijk totaalbudget"):
     per segment ceiling (a task area) and for a region ceiling, the budget per year after the
-    efficiency discount with the ventiel (budget.effective_budget) and the products it covers
-    (None: all of the region). Provider ceilings ("een verdeling van het totaalbudget tussen
-    aanbieders") belong to the region's total when there is one, else to the only segment;
-    with several segments and no region ceiling they belong to none (never guessed)."""
+    efficiency discount with the ventiel (budget.effective_budget), the products it covers
+    (None: all of the region) and the beds it plans per year. Provider ceilings ("een
+    verdeling van het totaalbudget tussen aanbieders") belong to the region's total when
+    there is one, else to the only segment; with several segments and no region ceiling they
+    belong to none (never guessed)."""
     ceilings = list(Ceiling.objects.filter(
         region=region, year__in=years,
         level__in=[Ceiling.Level.REGION, Ceiling.Level.SEGMENT, Ceiling.Level.PROVIDER],
@@ -85,6 +86,14 @@ def segment_budgets(region, years: list[int]) -> list[dict]:
         else:
             continue
         entry["budgets"][ceiling.year] = effective_budget(ceiling)
+        entry.setdefault("planned_beds", {})
+        if ceiling.level == Ceiling.Level.SEGMENT and ceiling.planned_beds is not None:
+            # Each segment holds its own plan (a segment without residential care has none).
+            entry["planned_beds"][ceiling.year] = ceiling.planned_beds
+    if "" in found:
+        # The region-wide segment: the region ceiling's plan, else its segments' together.
+        found[""]["planned_beds"] = {year: beds for year in years
+                                     if (beds := planned_beds(region, year)) is not None}
     owner = found.get("") or (next(iter(found.values())) if len(found) == 1 else None)
     if owner is not None:
         for ceiling in ceilings:

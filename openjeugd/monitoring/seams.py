@@ -56,7 +56,14 @@ def segment_budgets(region, years: list[int]) -> list[segments.Segment]:
         products=None if row["products"] is None else frozenset(map(tuple, row["products"])),
         budgets={int(y): Decimal(a) for y, a in row["budgets"].items()},
         providers={int(y): {agb: Decimal(a) for agb, a in shares.items()}
-                   for y, shares in row["providers"].items()}) for row in found]
+                   for y, shares in row["providers"].items()},
+        planned_beds={int(y): int(n) for y, n in row.get("planned_beds", {}).items()
+                      if n is not None}) for row in found]
+
+
+def planned_beds_per_year(region, years: list[int]) -> dict[int, int]:
+    """The region's bed plan for the years that have one (planned_beds below)."""
+    return {year: n for year in years if (n := planned_beds(region, year)) is not None}
 
 
 def planned_beds(region, year: int) -> int | None:

@@ -12,7 +12,7 @@ gemiddelde verblijfsduur"). Where the seed is silent: README, "Limburg segment K
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -33,6 +33,9 @@ class Segment:
     products: frozenset[Product] | None
     budgets: dict[int, Decimal]
     providers: dict[int, dict[str, Decimal]]
+    # year -> the beds this segment plans (seed 002 "afbouw van het aantal bedden"); a year
+    # without a plan is absent. The region-wide segment has the region's plan.
+    planned_beds: dict[int, int] = field(default_factory=dict)
 
     def covers(self, product: Product) -> bool:
         # A catalogue product without a code stands for its whole category.
@@ -83,7 +86,7 @@ class Assignment:
 
 def segment_kpis(segment: Segment, lines: list[Line], stays: list[Stay],
                  assignments: list[Assignment], first: date, last: date, *,
-                 names: dict[str, str], planned_beds: dict[int, int | None]) -> dict:
+                 names: dict[str, str]) -> dict:
     lines = [line for line in lines if segment.covers(line.product)]
     stays = [stay for stay in stays if segment.covers(stay.product)]
     assignments = [a for a in assignments if segment.covers(a.product)]
@@ -94,7 +97,7 @@ def segment_kpis(segment: Segment, lines: list[Line], stays: list[Stay],
         "besteding": spending_vs_budget(segment, lines, first, last),
         "kosten_per_jeugdige": cost_per_youth(lines),
         "verblijfsduur": length_of_stay(stays, first, last),
-        "bedden": beds(stays, first, last, planned_beds.get(last.year)),
+        "bedden": beds(stays, first, last, segment.planned_beds.get(last.year)),
         "wachtlijst": waiting_list(assignments, last),
         "aanbieders": providers_vs_budget(segment, lines, names, last.year),
     }

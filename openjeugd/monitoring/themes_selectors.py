@@ -51,8 +51,10 @@ def _themes(region, first, last, today, scope, lines, assignments) -> dict:
 
 def _segments(region, first, last, scope, lines, assignments) -> dict:
     years = list(range(first.year, last.year + 1))
-    found = seams.segment_budgets(region, years) or [
-        segments.Segment(region.name, None, budgets={}, providers={})]
+    # Without any budget the whole region is the one segment, with the region's bed plan.
+    found = seams.segment_budgets(region, years) or [segments.Segment(
+        region.name, None, budgets={}, providers={},
+        planned_beds=seams.planned_beds_per_year(region, [last.year]))]
     rows = [segments.Line(year, agb, bsn, (cat, code), granted)
             for year, _gemeente, agb, cat, code, bsn, granted in lines]
     waiting = [segments.Assignment(bsn, product, assigned, started, ends)
@@ -60,10 +62,9 @@ def _segments(region, first, last, scope, lines, assignments) -> dict:
     stays = _stays(region, last, scope)
     names = dict(Provider.objects.filter(agb_code__in={r.provider for r in rows})
                  .values_list("agb_code", "name"))
-    plan = {last.year: seams.planned_beds(region, last.year)}
     return {"van": first.isoformat(), "tot_en_met": last.isoformat(),
             "segmenten": [segments.segment_kpis(segment, rows, stays, waiting, first, last,
-                                                names=names, planned_beds=plan)
+                                                names=names)
                           for segment in found]}
 
 

@@ -61,11 +61,18 @@ def test_the_segment_figures_show_the_beds_planned_on_the_segment_ceiling(
         "boven_plan": -2}}
 
 
-def test_a_region_ceilings_plan_wins_over_the_segments(in_a_bed, manager, nijmegen):
+def test_each_segment_holds_its_own_plan_and_the_region_the_regions(in_a_bed, manager,
+                                                                     nijmegen):
+    ambulant = TaskArea.objects.create(region=nijmegen.region, name="Ambulant")
     _set_ceiling(manager, level="segment", task_area=in_a_bed.pk, planned_beds="3")
+    _set_ceiling(manager, level="segment", task_area=ambulant.pk)  # no residential care
     _set_ceiling(manager, level="region", planned_beds="1")
-    # The region's 1, not the segment's 3 (nor 3 + 1): one youth in a bed on 30 Jun, exactly
-    # on plan. Monitoring holds the region's plan against the region and each segment alike.
     beds = _beds(nijmegen)
-    assert set(beds) == {"Rijk van Nijmegen", "Behandeling met verblijf"}
-    assert {(b["bedden_gepland"], b["boven_plan"]) for b in beds.values()} == {(1, 0)}
+    # One youth in a bed on 30 Jun. The residential segment against its own 3: 2 below; the
+    # region against the region ceiling's 1: on plan; the ambulant segment plans no beds, so
+    # it is held against nothing (never against the region's plan).
+    assert (beds["Behandeling met verblijf"]["bedden_gepland"],
+            beds["Behandeling met verblijf"]["boven_plan"]) == (3, -2)
+    assert (beds["Rijk van Nijmegen"]["bedden_gepland"],
+            beds["Rijk van Nijmegen"]["boven_plan"]) == (1, 0)
+    assert (beds["Ambulant"]["bedden_gepland"], beds["Ambulant"]["boven_plan"]) == (None, None)

@@ -1,5 +1,6 @@
 """The Limburg segment KPIs (segments.py), pure: hand-computed figures, no database."""
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -26,8 +27,8 @@ def _lines():
 def _kpis(**kw):
     stays = kw.pop("stays", [])
     waits = kw.pop("assignments", [])
-    return segments.segment_kpis(SEGMENT, _lines(), stays, waits, FIRST, LAST, names=NAMES,
-                                 planned_beds=kw.pop("planned", {}))
+    segment = replace(SEGMENT, planned_beds=kw.pop("planned", {}))
+    return segments.segment_kpis(segment, _lines(), stays, waits, FIRST, LAST, names=NAMES)
 
 
 def test_spending_cost_per_youth_and_providers_against_the_total_budget():
@@ -87,7 +88,7 @@ def test_waiting_list_on_the_last_day():
 
 def test_a_period_without_data_and_without_a_budget():
     empty = Segment("Regio", None, budgets={}, providers={})
-    found = segments.segment_kpis(empty, [], [], [], FIRST, LAST, names={}, planned_beds={})
+    found = segments.segment_kpis(empty, [], [], [], FIRST, LAST, names={})
     assert found["besteding"]["2026"] == {"budget": None, "toegekend_bedrag": "0.00",
                                           "percentage_budget": None}
     assert found["kosten_per_jeugdige"]["gemiddeld_per_jeugdige"] is None
@@ -99,8 +100,7 @@ def test_a_period_without_data_and_without_a_budget():
 def test_a_period_over_two_years_has_each_years_budget():
     lines = [Line(2025, "11111111", "A", RESIDENTIAL, Decimal("500.00")),
              Line(2026, "11111111", "A", RESIDENTIAL, Decimal("1000.00"))]
-    found = segments.segment_kpis(SEGMENT, lines, [], [], date(2025, 7, 1), LAST, names=NAMES,
-                                  planned_beds={})
+    found = segments.segment_kpis(SEGMENT, lines, [], [], date(2025, 7, 1), LAST, names=NAMES)
     # 2025 has no budget recorded; 2026: 1000 of 100000 = 1.0 %.
     assert found["besteding"] == {
         "2025": {"budget": None, "toegekend_bedrag": "500.00", "percentage_budget": None},

@@ -17,10 +17,11 @@ def test_facts_cost_a_fixed_number_of_queries_whatever_the_number_of_youths(
     # the forecast (the provider names are not asked without declarations) and two for the
     # message deadlines (messages, requests), and one for the casework's measurements - no
     # query per row (the product is in JZ020 31-38, so the catalogue is not asked).
-    # The themes and segments add five (their declared amounts are the spending's sums, no
+    # The themes and segments add six (their declared amounts are the spending's sums, no
     # query of their own): the toewijzingen with their first start, the cases and the pathway
     # configuration (no case: no further casework query), the ceilings, and the products
-    # started (none residential: no stays).
+    # started (none residential: no stays); and with no ceiling the region's bed plan
+    # (MONITORING_BED_PLAN_LOOKUP) for the whole-region segment.
     for n in range(3):
         bsn = valid_bsn(700 + n)
         deliver(samples.sample_jw301(identificatie=f"TW{n:06d}", bsn=bsn,
@@ -29,7 +30,7 @@ def test_facts_cost_a_fixed_number_of_queries_whatever_the_number_of_youths(
         deliver(start(n, date(2026, 1, 14), bsn=bsn, toewijzing_nummer=f"20{n}"))
         deliver(stop(n, date(2026, 1, 14), date(2026, 5, 31), bsn=bsn,
                      toewijzing_nummer=f"20{n}"))
-    with django_assert_num_queries(8 + 5):
+    with django_assert_num_queries(8 + 6):
         found = selectors.region_indicators(nijmegen.region, date(2026, 1, 1),
                                             date(2026, 6, 30), today=date(2026, 7, 15))
     assert found["perioden"][0]["gestart"] == 3 and found["perioden"][0]["beeindigd"] == 3
