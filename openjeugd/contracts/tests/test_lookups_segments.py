@@ -31,7 +31,7 @@ def test_one_segment_owns_the_provider_ceilings(region):
     assert segment_budgets(region, [2026]) == [{
         "name": "Behandeling met verblijf", "products": [("36", "")],
         "budgets": {2026: Decimal("103000.00")},
-        "providers": {2026: {"11111111": Decimal("40000.00")}}}]
+        "providers": {2026: {"11111111": Decimal("40000.00")}}, "planned_beds": {}}]
 
 
 def test_with_two_segments_and_no_total_the_provider_ceilings_belong_to_none(region):
@@ -49,3 +49,19 @@ def test_with_two_segments_and_no_total_the_provider_ceilings_belong_to_none(reg
     total = next(s for s in segment_budgets(region, [2026]) if s["products"] is None)
     assert total["providers"] == {2026: {"11111111": Decimal("400.00")}}
     assert segment_budgets(region, [2030]) == []
+
+
+def test_each_segment_carries_its_own_bed_plan_and_the_region_the_regions(region):
+    verblijf = _area(region, "Verblijf", "36")
+    ambulant = _area(region, "Ambulant", "32")
+    Ceiling.objects.create(region=region, year=2026, level="segment", task_area=verblijf,
+                           amount=Decimal("1000.00"), planned_beds=12)
+    Ceiling.objects.create(region=region, year=2026, level="segment", task_area=ambulant,
+                           amount=Decimal("1000.00"))
+    plans = {s["name"]: s["planned_beds"] for s in segment_budgets(region, [2026])}
+    # Ambulant plans none: no entry for the year (never the region's or another's).
+    assert plans == {"Verblijf": {2026: 12}, "Ambulant": {}}
+    # A region ceiling without beds of its own: its segments' plans together (12).
+    Ceiling.objects.create(region=region, year=2026, level="region", amount=Decimal("5000.00"))
+    total = next(s for s in segment_budgets(region, [2026]) if s["products"] is None)
+    assert total["planned_beds"] == {2026: 12}
