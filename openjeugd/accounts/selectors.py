@@ -23,15 +23,18 @@ def access_log_parts(auditor, *, side: str = "", **filters) -> list[QuerySet]:
     own index (region, time) newest first, where their OR would walk neither. The page merges
     them (core.keyset)."""
     sides = [side] if side in (OWNER, READER) else [OWNER, READER]
+    if filters.get("username"):
+        # One look-up of the name for both sides.
+        filters["username"] = _username_q(filters["username"])
     return [_narrowed(AccessLogEntry.objects.filter(_visible_to(auditor, one)), **filters)
             for one in sides]
 
 
-def _narrowed(entries, *, username: str = "", object_type: str = "", object_id: str = "",
+def _narrowed(entries, *, username: str | Q = "", object_type: str = "", object_id: str = "",
               action: str = "", purpose: str = "", date_from: date | None = None,
               date_to: date | None = None) -> QuerySet:
     if username:
-        entries = entries.filter(_username_q(username))
+        entries = entries.filter(username if isinstance(username, Q) else _username_q(username))
     if object_type:
         entries = entries.filter(object_type=object_type)
     if object_id:

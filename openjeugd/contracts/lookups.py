@@ -92,8 +92,11 @@ def segment_budgets(region, years: list[int]) -> list[dict]:
             entry["planned_beds"][ceiling.year] = ceiling.planned_beds
     if "" in found:
         # The region-wide segment: the region ceiling's plan, else its segments' together.
-        found[""]["planned_beds"] = {year: beds for year in years
-                                     if (beds := planned_beds(region, year)) is not None}
+        # From the ceilings already loaded, by the same rule as planned_beds().
+        found[""]["planned_beds"] = {
+            year: beds for year in years if (beds := _region_plan(
+                (c.level, c.planned_beds) for c in ceilings
+                if c.year == year and c.planned_beds is not None)) is not None}
     owner = found.get("") or (next(iter(found.values())) if len(found) == 1 else None)
     if owner is not None:
         for ceiling in ceilings:
@@ -111,6 +114,13 @@ def planned_beds(region, year: int) -> int | None:
     planned = list(Ceiling.objects.filter(
         region=region, year=year, level__in=[Ceiling.Level.REGION, Ceiling.Level.SEGMENT],
         planned_beds__isnull=False).order_by().values_list("level", "planned_beds"))
+    return _region_plan(planned)
+
+
+def _region_plan(planned) -> int | None:
+    """(level, beds) of a year's ceilings that plan beds (only region and segment ceilings
+    can): the region's number, else the segments' together, else None."""
+    planned = list(planned)
     for level, beds in planned:
         if level == Ceiling.Level.REGION:
             return beds

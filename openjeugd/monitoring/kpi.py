@@ -99,12 +99,16 @@ def _period_entry(figures: dict) -> dict:
     return figures["perioden"][0] if figures["perioden"] else {}
 
 
+def _walk(value, path: tuple[str, ...]):
+    """value[path[0]][path[1]]...; None where a step is missing."""
+    for key in path:
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
+
+
 def _in_period(*path: str):
     def read(figures: dict):
-        value = _period_entry(figures)
-        for key in path:
-            value = value.get(key) if isinstance(value, dict) else None
-        return value
+        return _walk(_period_entry(figures), path)
     return read
 
 
@@ -121,10 +125,7 @@ def _theme(*path: str):
     """A G7 theme figure (seed 000) of the set's scope (the region, or the indicator's
     municipality: the set is computed for it)."""
     def read(figures: dict):
-        value = (figures.get("themes") or {}).get("regio")
-        for key in path:
-            value = value.get(key) if isinstance(value, dict) else None
-        return value
+        return _walk((figures.get("themes") or {}).get("regio"), path)
     return read
 
 
@@ -141,10 +142,7 @@ def segment_of(figures: dict, task_area: str | None) -> dict:
 
 def _segment(*path: str):
     def read(figures: dict, task_area: str | None):
-        value = segment_of(figures, task_area)
-        for key in path:
-            value = value.get(key) if isinstance(value, dict) else None
-        return value
+        return _walk(segment_of(figures, task_area), path)
     return read
 
 
