@@ -5,12 +5,13 @@ services.ingest: the same path and checks as real traffic. The clock is set to e
 date so receipts, answers and deadlines carry their historical dates.
 """
 
+import multiprocessing
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from django.db import transaction
+from django.db import connection, connections, transaction
 
 from openjeugd.demo import events as ev
 from openjeugd.demo import lookups
@@ -43,13 +44,16 @@ class _Live:
     """Sends through the real path at once: municipality messages out, provider ones in."""
 
     def __init__(self):
-        self.counters: dict[str, int] = defaultdict(int)
+        self.counters: dict[tuple[str, str], int] = defaultdict(int)
 
-    def next_id(self, sender: str, code: str) -> str:
+    def next_id(self, sender: str, code: str, municipality: str) -> str:
         if direction_of(code) == "out":
             return outbox.next_identificatie(sender)
-        self.counters[sender] += 1
-        return f"P{self.counters[sender]:09d}"
+        # A provider numbers its messages per municipality ("P" + gemeentecode + 7 digits: the
+        # 12 characters LDT_IdentificatieBericht allows), so a municipality's history gets the
+        # same numbers whether it is replayed alone (a parallel load) or with the others.
+        self.counters[sender, municipality] += 1
+        return f"P{municipality}{self.counters[sender, municipality]:07d}"
 
     def send(self, message: m.Message) -> None:
         if direction_of(message.code) == "out":
@@ -66,9 +70,9 @@ class _Files(_Live):
         self.directory = directory
         self.written = 0
 
-    def next_id(self, sender: str, code: str) -> str:
-        self.counters[sender] += 1
-        return f"D{self.counters[sender]:09d}"
+    def next_id(self, sender: str, code: str, municipality: str) -> str:
+        self.counters[sender, ""] += 1
+        return f"D{self.counters[sender, '']:09d}"
 
     def send(self, message: m.Message) -> None:
         self.written += 1
@@ -85,12 +89,16 @@ FAULTY_DECLARATION_EVERY = 25
 class Bridge:
     def __init__(self, channel: _Live):
         self.channel = channel
-        self.toewijzingen: dict[str, ev.Toewijzing] = {}
-        self.declarations_sent = 0
+        # Keyed per municipality (a toewijzing number is unique per municipality), like
+        # every other piece of state here: a municipality's replay depends on its own events
+        # only, which is what lets load_history replay municipalities side by side.
+        self.toewijzingen: dict[tuple[str, str], ev.Toewijzing] = {}
+        self.declarations_sent: dict[str, int] = defaultdict(int)
         self.last_period: dict[tuple[str, str], date] = {}  # (agb, gemeente) -> begin
 
     def head(self, code, sender, receiver, day, identificatie=None):
-        ident = identificatie or self.channel.next_id(sender, code)
+        municipality = sender if direction_of(code) == "out" else receiver
+        ident = identificatie or self.channel.next_id(sender, code, municipality)
         return build.header(code, afzender=sender, ontvanger=receiver, identificatie=ident,
                             dagtekening=day)
 
@@ -109,7 +117,7 @@ class Bridge:
         self.channel.send(build.jw315(head, e.youth, [requested]))
 
     def toewijzing(self, e: ev.Toewijzing, reden: str = "", einddatum=None, day=None) -> None:
-        self.toewijzingen[e.toewijzing_nummer] = e
+        self.toewijzingen[e.municipality_code, e.toewijzing_nummer] = e
         day = day or e.date
         line = build.toegewezen_product(
             nummer=e.toewijzing_nummer, categorie=e.product_categorie, code=e.product_code,
@@ -126,19 +134,20 @@ class Bridge:
         with clock.at(_moment(day, 15) + timedelta(days=1)):
             reply = codec.build_return(
                 jw301, header_codes=[], record_codes={},
-                identificatie=self.channel.next_id(jw301.header.ontvanger, "JW302"),
+                identificatie=self.channel.next_id(jw301.header.ontvanger, "JW302",
+                                                   jw301.header.afzender),
                 dagtekening=clock.today())
             self.channel.send(reply)
 
     def change(self, e: ev.Change) -> None:
-        original = self.toewijzingen[e.toewijzing_nummer]
+        original = self.toewijzingen[e.municipality_code, e.toewijzing_nummer]
         self.toewijzing(original, reden=e.reden_wijziging, einddatum=e.einddatum, day=e.date)
 
     def start(self, e: ev.Start) -> None:
         line = m.StartProduct(
             toewijzing_nummer=e.toewijzing_nummer,
             product=build.product(e.product_categorie, e.product_code),
-            toewijzing_ingangsdatum=self._ingang(e.toewijzing_nummer), begindatum=e.begindatum,
+            toewijzing_ingangsdatum=self._ingang(e), begindatum=e.begindatum,
             status_aanlevering="1")
         head = self.head("JW305", e.provider_agb, e.municipality_code, e.date)
         self.channel.send(build.jw305(head, e.youth, [line]))
@@ -147,7 +156,7 @@ class Bridge:
         line = m.StopProduct(
             toewijzing_nummer=e.toewijzing_nummer,
             product=build.product(e.product_categorie, e.product_code),
-            toewijzing_ingangsdatum=self._ingang(e.toewijzing_nummer), begindatum=e.begindatum,
+            toewijzing_ingangsdatum=self._ingang(e), begindatum=e.begindatum,
             reden_beeindiging=e.reden_beeindiging, einddatum=e.einddatum,
             status_aanlevering="1")
         head = self.head("JW307", e.provider_agb, e.municipality_code, e.date)
@@ -158,11 +167,12 @@ class Bridge:
         clients: dict[str, list[m.Prestatie]] = defaultdict(list)
         for line in lines:
             clients[line.youth.bsn].append(_prestatie(line))
-        self.declarations_sent += 1
+        self.declarations_sent[first.municipality_code] += 1
         # The mistake goes in a new debit line: a credit repeats the line it credits.
         debits = [p for group in clients.values() for p in group
                   if p.ingediend_bedrag > 0 and not p.vorig_product_referentie]
-        if self.declarations_sent % FAULTY_DECLARATION_EVERY == 0 and debits:
+        sent = self.declarations_sent[first.municipality_code]
+        if sent % FAULTY_DECLARATION_EVERY == 0 and debits:
             wrong = debits[0]
             wrong.product_code = wrong.product_code[:-1] + ("X" if wrong.product_code[-1] != "X"
                                                             else "Y")
@@ -176,8 +186,9 @@ class Bridge:
         self.channel.send(build.jw323(head, nummer=head.identificatie, periode=(begin, end),
                                        clients=dict(clients)))
 
-    def _ingang(self, nummer):
-        event = self.toewijzingen.get(nummer) if nummer else None
+    def _ingang(self, e):
+        nummer = e.toewijzing_nummer
+        event = self.toewijzingen.get((e.municipality_code, nummer)) if nummer else None
         return event.ingangsdatum if event else None
 
 
@@ -210,10 +221,65 @@ def _batches(events):
     yield from pending.values()
 
 
-def load_history(events, *, region=None, progress=None) -> int:
-    """Send the whole history through the message path; returns the number of steps."""
-    with lookups.remembered():
-        return _replay(Bridge(_Live()), events, progress)
+def load_history(events, *, region=None, progress=None, jobs: int = 1) -> int:
+    """Send the whole history through the message path; returns the number of steps.
+
+    With jobs > 1 on PostgreSQL the municipalities are replayed side by side, each in its own
+    process, through the same path: a municipality's messages depend on its own events only
+    (the bridge keeps its state and numbering per municipality, demo youths never move), and
+    the database's own concurrency control already serves simultaneous senders. SQLite has
+    one writer at a time, so there the load stays serial."""
+    parts = _per_municipality(events) if jobs > 1 else []
+    if len(parts) < 2 or connection.vendor != "postgresql":
+        with lookups.remembered():
+            return _replay(Bridge(_Live()), events, progress)
+    return _replay_in_parallel(parts, min(jobs, len(parts)), progress)
+
+
+def _per_municipality(events) -> list[list]:
+    """The events per municipality, in their order, the largest share first (it sets the
+    wall time, so it should not start last)."""
+    parts: dict[str, list] = defaultdict(list)
+    for event in events:
+        parts[event.youth.municipality_code].append(event)
+    return sorted(parts.values(), key=len, reverse=True)
+
+
+_parts: list[list] = []  # the work of a parallel load, inherited by the forked workers
+_done = None  # the steps the workers have finished together (a shared counter)
+
+
+def _replay_in_parallel(parts, jobs, progress) -> int:
+    global _parts, _done
+    context = multiprocessing.get_context("fork")  # the workers inherit Django's set-up
+    total = sum(1 for part in parts for _ in _batches(part))
+    _parts, _done = parts, context.Value("i", 0)
+    connections.close_all()  # never share a connection with a child process
+    try:
+        with context.Pool(jobs) as pool:
+            result = pool.map_async(_replay_part, range(len(parts)), chunksize=1)
+            while not result.ready():
+                result.wait(0.5)
+                if progress:
+                    progress(_done.value, total)
+            steps = sum(result.get())  # a worker's exception is raised here
+    finally:
+        _parts, _done = [], None
+    if progress:
+        progress(steps, total)
+    return steps
+
+
+def _replay_part(index: int) -> int:
+    def count(_done_in_part, _total_in_part):
+        with _done.get_lock():
+            _done.value += 1
+
+    try:
+        with lookups.remembered():
+            return _replay(Bridge(_Live()), _parts[index], count)
+    finally:
+        connections.close_all()
 
 
 def export_history(events, directory: Path, *, progress=None) -> int:

@@ -53,15 +53,16 @@ def test_a_full_region_name_keeps_the_generic_region_without_contracts(monkeypat
 def test_the_events_go_to_the_bridge_with_the_region_and_a_progress_callback(monkeypatch):
     received = {}
 
-    def load_history(events, *, region, progress):
-        received.update(events=events, region=region)
+    def load_history(events, *, region, progress, jobs):
+        received.update(events=events, region=region, jobs=jobs)
         progress(len(events), len(events))
 
     bridge = types.ModuleType("fake_bridge")
     bridge.load_history = load_history
     monkeypatch.setattr(demo_data, "_bridge", lambda: bridge)
-    output = _run(*ARGS)
+    output = _run(*ARGS, "--jobs", "3")
     assert received["region"].name == "Rijk van Nijmegen"
+    assert received["jobs"] == 3
     kinds = {type(event) for event in received["events"]}
     assert Referral in kinds and Declaration in kinds
     assert "Imported the care history" in output

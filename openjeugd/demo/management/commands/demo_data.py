@@ -13,6 +13,8 @@ tariffs, and afterwards cases in every state of its pathway (openjeugd.demo.case
 """
 
 import datetime
+import os
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -47,11 +49,16 @@ class Command(BaseCommand):
                                  "importing it (then: openjeugd ijw import DIR).")
         parser.add_argument("--reset", action="store_true",
                             help="Remove this region's earlier demo data first.")
+        parser.add_argument("--jobs", type=int, default=None,
+                            help="Municipalities imported side by side (PostgreSQL only; "
+                                 "default there: one per core; SQLite: 1).")
 
     def handle(self, *args, **options):
         console = Console(file=self.stdout._out, width=100, highlight=False)
         if options["youths"] < 0 or options["years"] < 1:
             raise CommandError("--youths must be 0 or more and --years at least 1.")
+        if options["jobs"] is not None and options["jobs"] < 1:
+            raise CommandError("--jobs must be 1 or more.")
         seed = seeds.load(options["region"]) if options["region"] in seeds.KEYS else None
         region = _region(seed.region if seed else options["region"])
         end = options["end"] or timezone.localdate()
@@ -73,7 +80,7 @@ class Command(BaseCommand):
             written = ijw_bridge.export_history(events, Path(options["export"]))
             console.print(f"Wrote {written} iJw messages to {options['export']}.")
             return
-        _load(console, region, events)
+        _load(console, region, events, options["jobs"] or os.cpu_count() or 1)
         if seed:
             _after_history(console, region, seed, plan, profile, end)
 
@@ -165,7 +172,7 @@ def _reset_history(region) -> None:
         bridge.reset_history(region=region)
 
 
-def _load(console: Console, region, events) -> None:
+def _load(console: Console, region, events, jobs: int) -> None:
     bridge = _bridge()
     if bridge is None:
         console.print(f"[yellow]Warning:[/yellow] no iJw bridge, so the {len(events)} events "
@@ -173,11 +180,17 @@ def _load(console: Console, region, events) -> None:
         return
     columns = (TextColumn("Importing iJw messages"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn())
-    with Progress(*columns, console=console) as progress:
+    # No refresh thread: a parallel load forks its workers, and forking a process that runs
+    # other threads may leave a lock held in the child. The bar is redrawn as steps finish.
+    with Progress(*columns, console=console, auto_refresh=False) as progress:
         task = progress.add_task("import", total=len(events))
+        drawn = [0.0]
 
         def report(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
+            if done == total or time.monotonic() - drawn[0] > 0.25:
+                progress.refresh()
+                drawn[0] = time.monotonic()
 
-        bridge.load_history(events, region=region, progress=report)
+        bridge.load_history(events, region=region, progress=report, jobs=jobs)
     console.print(f"Imported the care history of {region}.")
