@@ -228,9 +228,10 @@ def load_history(events, *, region=None, progress=None, jobs: int = 1) -> int:
     process, through the same path: a municipality's messages depend on its own events only
     (the bridge keeps its state and numbering per municipality, demo youths never move), and
     the database's own concurrency control already serves simultaneous senders. SQLite has
-    one writer at a time, so there the load stays serial."""
+    one writer at a time, so there the load stays serial; so it does inside a transaction
+    (a test's), whose uncommitted set-up other connections cannot see."""
     parts = _per_municipality(events) if jobs > 1 else []
-    if len(parts) < 2 or connection.vendor != "postgresql":
+    if len(parts) < 2 or connection.vendor != "postgresql" or connection.in_atomic_block:
         with lookups.remembered():
             return _replay(Bridge(_Live()), events, progress)
     return _replay_in_parallel(parts, min(jobs, len(parts)), progress)
