@@ -18,7 +18,7 @@ from io import StringIO
 import pytest
 from django.apps import apps
 from django.core.management import call_command
-from django.db import connection, models
+from django.db import connection, models, transaction
 
 from openjeugd.accounts.models import AccessLogEntry
 from openjeugd.demo import ijw_bridge, lookups
@@ -26,6 +26,7 @@ from openjeugd.demo.generator import generate_history
 from openjeugd.demo.management.commands import demo_data
 from openjeugd.demo.organisations import plan_organisations
 from openjeugd.demo.profiles import profile_for
+from openjeugd.ijw.models import Message
 from openjeugd.registry.models import Region
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -155,7 +156,7 @@ def test_each_municipality_replayed_alone_writes_what_the_whole_replay_writes(
 
 @pytest.mark.skipif(connection.vendor != "postgresql",
                     reason="SQLite has one writer: load_history stays serial there "
-                           "(test_sqlite_loads_serially_whatever_jobs_says)")
+                           "(test_sqlite_and_a_transaction_load_serially_whatever_jobs_says)")
 def test_forked_workers_write_what_the_serial_load_writes(region_and_events):
     region, events = region_and_events
     steps = []
@@ -169,7 +170,8 @@ def test_forked_workers_write_what_the_serial_load_writes(region_and_events):
     assert steps[-1] == (total, total)
 
 
-def test_sqlite_loads_serially_whatever_jobs_says(region_and_events, monkeypatch):
+def test_sqlite_and_a_transaction_load_serially_whatever_jobs_says(region_and_events,
+                                                                   monkeypatch):
     region, events = region_and_events
     forked = []
     monkeypatch.setattr(ijw_bridge, "_replay_in_parallel",
@@ -177,4 +179,11 @@ def test_sqlite_loads_serially_whatever_jobs_says(region_and_events, monkeypatch
     ijw_bridge.load_history(events, jobs=4)
     # On PostgreSQL the municipalities go to workers; SQLite takes one writer at a time.
     assert bool(forked) == (connection.vendor == "postgresql")
+    forked.clear()
     ijw_bridge.reset_history(region=region)
+    with transaction.atomic():
+        # Workers could not see what this transaction has not committed: serial, and written.
+        ijw_bridge.load_history(events, jobs=4)
+        assert not forked
+        assert Message.objects.filter(municipality__region=region).exists()
+        transaction.set_rollback(True)
