@@ -120,3 +120,11 @@ def test_reset_replaces_an_imported_history_and_keeps_the_regions_kpis():
     # The task areas are the same rows, so the KPIs that name them still stand.
     assert set(TaskArea.objects.filter(region__name="West-Brabant-Oost")
                .values_list("pk", flat=True)) == areas
+
+
+def test_more_youths_than_test_bsns_is_refused_before_anything_is_set_up():
+    # 9999xxxx gives 10,000 eight-digit starts; a ninth digit passing the 11-proef exists
+    # for 9,091 of them, so 9,092 youths cannot each have a test BSN.
+    with pytest.raises(CommandError, match="at most 9,091 demo youths"):
+        _run("--region", "Rijk van Nijmegen", "--youths", "9092")
+    assert not Region.objects.get(name="Rijk van Nijmegen").providers.exists()

@@ -25,7 +25,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from openjeugd.demo import casework, ijw_bridge, seeding, seeds, services
+from openjeugd.demo import casework, identities, ijw_bridge, seeding, seeds, services
 from openjeugd.demo.generator import _years_before, generate_history
 from openjeugd.demo.models import DemoRun
 from openjeugd.demo.organisations import plan_from_seed, plan_organisations
@@ -59,6 +59,11 @@ class Command(BaseCommand):
             raise CommandError("--youths must be 0 or more and --years at least 1.")
         if options["jobs"] is not None and options["jobs"] < 1:
             raise CommandError("--jobs must be 1 or more.")
+        if options["youths"] > len(identities.valid_test_bsns()):
+            # Before any set-up: every demo youth needs a test BSN of its own.
+            raise CommandError(f"--youths: at most {len(identities.valid_test_bsns()):,} demo "
+                               f"youths, the test BSNs that start with "
+                               f"{identities.TEST_BSN_PREFIX} and pass the 11-proef.")
         seed = seeds.load(options["region"]) if options["region"] in seeds.KEYS else None
         region = _region(seed.region if seed else options["region"])
         end = options["end"] or timezone.localdate()
