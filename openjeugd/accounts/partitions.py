@@ -47,6 +47,18 @@ def is_partitioned() -> bool:
     return row is not None and row[0] == "p"
 
 
+def analyze() -> bool:
+    """Gather the planner's statistics of the partitioned table as a whole. Autovacuum
+    analyzes each partition but never the parent ("Partitioned tables are not processed by
+    autovacuum", PostgreSQL's routine-vacuuming chapter), and the plans of the auditor's page
+    and of retention use the parent's statistics. The daily purge calls this."""
+    if not is_partitioned():
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute(f'ANALYZE "{TABLE}"')
+    return True
+
+
 def months() -> list[Month]:
     """The monthly partitions that exist, oldest first."""
     if not is_partitioned():

@@ -66,6 +66,26 @@ def test_the_command_makes_the_months_ahead(db):
         assert "not partitioned" in out.getvalue()
 
 
+def _parent_statistics() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_stats WHERE tablename = %s", [partitions.TABLE])
+        return cursor.fetchone()[0]
+
+
+def test_the_daily_purge_gathers_the_parents_statistics(reader):
+    log(reader, at(2025, 3, 1, 12), n=3)
+    if POSTGRES:
+        # Autovacuum never analyzes a partitioned parent: before the purge it has none.
+        assert _parent_statistics() == 0
+    out = StringIO()
+    call_command("accesslog", "purge", stdout=out)
+    if POSTGRES:
+        assert _parent_statistics() > 0
+        assert "ANALYZE" in out.getvalue()
+    else:  # one plain table, analyzed as any other: nothing to do and nothing said
+        assert "ANALYZE" not in out.getvalue()
+
+
 def test_rows_land_in_their_months_partition_and_a_late_month_is_moved_in(reader):
     partitions.ensure_ahead(now=at(2025, 1, 1), ahead=1)  # January and February 2025
     january, = log(reader, at(2025, 1, 31, 23, 59))

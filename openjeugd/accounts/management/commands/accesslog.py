@@ -2,7 +2,8 @@
 | export --format csv|xlsx [--output FILE]
 
 Run `purge` daily (cron or a systemd timer, docs/operations.md): it removes what is past
-retention and, on PostgreSQL, keeps the monthly partitions made ahead (accounts.partitions)."""
+retention and, on PostgreSQL, keeps the monthly partitions made ahead and the partitioned
+table's statistics current (accounts.partitions)."""
 
 import sys
 from pathlib import Path
@@ -54,6 +55,8 @@ class Command(BaseCommand):
         made = partitions.ensure_ahead()
         if made:
             self.stdout.write(f"Made {len(made)} monthly partitions ({', '.join(made)}).")
+        if partitions.analyze():
+            self.stdout.write("Statistics of the partitioned log gathered (ANALYZE).")
 
     def _partitions(self, *, ahead, **options):
         if ahead < 0:
