@@ -141,6 +141,20 @@ def test_the_fast_path_equals_the_plain_definition(history, nijmegen, monkeypatc
 
 
 @override_settings(MONITORING_HULPVORM_LOOKUP=f"{__name__}.hulpvorm")
+def test_the_trajectory_part_alone_is_that_part_of_the_whole_set(history, nijmegen):
+    # What the benchmark times next to DuckDB: the same keys, values and order as in the set.
+    region = nijmegen.region
+    whole = selectors.region_indicators(region, FIRST, LAST, today=TODAY)
+    part = selectors.trajectory_indicators(region, FIRST, LAST, today=TODAY)
+    assert list(part) == ["regio", "van", "tot_en_met", "perioden", "per_gemeente",
+                          "niet_gekoppelde_producten", "verwijzer_onbekend"]
+    assert part == {key: whole[key] for key in part}
+    assert part["perioden"][0]["trajecten"] == 1  # the corrected start's one trajectory
+    assert list(whole)[:7] == ["regio", "van", "tot_en_met", "perioden", "per_gemeente",
+                               "sturing", "processen"]
+
+
+@override_settings(MONITORING_HULPVORM_LOOKUP=f"{__name__}.hulpvorm")
 def test_periods_that_are_not_whole_half_years_are_answered_from_the_lines(history, nijmegen):
     # 15 Feb .. 30 Apr: only the Berg en Dal line (1 Apr) begins in it; February's lines
     # begin on 1 Feb, before the period. The summaries cannot cut a half year: plain lines.
