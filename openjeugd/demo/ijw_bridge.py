@@ -7,6 +7,7 @@ date so receipts, answers and deadlines carry their historical dates.
 
 import multiprocessing
 from collections import defaultdict
+from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -257,13 +258,20 @@ def _replay_in_parallel(parts, jobs, progress) -> int:
     _parts, _done = parts, context.Value("i", 0)
     connections.close_all()  # never share a connection with a child process
     try:
-        with context.Pool(jobs) as pool:
-            result = pool.map_async(_replay_part, range(len(parts)), chunksize=1)
-            while not result.ready():
-                result.wait(0.5)
+        # A worker that dies breaks the pool (BrokenProcessPool) instead of leaving its
+        # municipality's future unanswered.
+        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+            futures = [pool.submit(_replay_part, index) for index in range(len(parts))]
+            pending = set(futures)
+            while pending:
+                finished, pending = wait(pending, timeout=0.5, return_when=FIRST_EXCEPTION)
                 if progress:
                     progress(_done.value, total)
-            steps = sum(result.get())  # a worker's exception is raised here
+                errors = [future.exception() for future in finished if future.exception()]
+                if errors:  # the municipalities not begun are not begun; the others finish
+                    pool.shutdown(cancel_futures=True)
+                    raise errors[0]
+            steps = sum(future.result() for future in futures)
     finally:
         _parts, _done = [], None
     if progress:

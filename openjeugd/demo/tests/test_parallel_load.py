@@ -170,6 +170,22 @@ def test_forked_workers_write_what_the_serial_load_writes(region_and_events):
     assert steps[-1] == (total, total)
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="workers only on PostgreSQL")
+def test_a_failing_worker_fails_the_load_with_its_error(region_and_events, monkeypatch):
+    region, events = region_and_events
+    replay = ijw_bridge._replay
+
+    def fails_for_the_largest(bridge, part, progress):
+        if part is ijw_bridge._parts[0]:
+            raise RuntimeError("this municipality cannot be loaded")
+        return replay(bridge, part, progress)
+
+    monkeypatch.setattr(ijw_bridge, "_replay", fails_for_the_largest)  # forked: inherited
+    with pytest.raises(RuntimeError, match="cannot be loaded"):
+        ijw_bridge.load_history(events, jobs=2)
+    ijw_bridge.reset_history(region=region)
+
+
 def test_sqlite_and_a_transaction_load_serially_whatever_jobs_says(region_and_events,
                                                                    monkeypatch):
     region, events = region_and_events
