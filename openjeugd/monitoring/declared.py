@@ -48,6 +48,47 @@ def line_sums(region, periods: list[Period], scope) -> list[tuple]:
                 .order_by())]
 
 
+def youth_sums(region, periods: list[Period], scope) -> dict[int, list[tuple]]:
+    """Per period (index): (bsn, granted, declared, credits) per youth, as spending() takes
+    them: line_sums' rows added up per youth, by the database (the spending needs no other
+    grouping; adding up ~600,000 rows in Python cost more than the query). From the half-year
+    sums when every period is a whole half year, from the lines otherwise."""
+    if not all(whole_half_year(period) for period in periods):
+        return _plain_youth_sums(region, periods, scope)
+    money = _money_memo()
+    index = {period.first: number for number, period in enumerate(periods)}
+    index.update({period.first.isoformat(): number for number, period in enumerate(periods)})
+    sums = DeclaredHalfYear.objects.filter(municipality__region=region,
+                                           half_year__range=(periods[0].first, periods[-1].last))
+    if scope is not None:
+        sums = sums.filter(scope())
+    found: dict[int, list[tuple]] = {}
+    for half, bsn, granted, declared, credits in rows(
+            sums.values("half_year", "youth__bsn").annotate(
+                granted=Sum("granted_cents"), declared=Sum("declared_cents"),
+                credits=Sum("credits_cents"))
+            .values_list("half_year", "youth__bsn", "granted", "declared", "credits")
+            .order_by()):
+        found.setdefault(index[half], []).append(
+            (bsn, money(granted), money(declared), money(credits)))
+    return found
+
+
+def _plain_youth_sums(region, periods: list[Period], scope) -> dict[int, list[tuple]]:
+    lines = Prestatie.objects.filter(declaratie__municipality__region=region,
+                                     begindatum__range=(periods[0].first, periods[-1].last))
+    if scope is not None:
+        lines = lines.filter(scope(municipality="declaratie__municipality"))
+    which = buckets([(index, p.first, p.last) for index, p in enumerate(periods)])
+    found: dict[int, list[tuple]] = {}
+    for index, *youth in lines.annotate(period=which).values("period", "youth__bsn").annotate(
+            granted=Sum("toegekend"), declared=Sum("ingediend"),
+            credits=Sum("toegekend", filter=Q(toegekend__lt=0)),
+    ).values_list("period", "youth__bsn", "granted", "declared", "credits").order_by():
+        found.setdefault(index, []).append(tuple(youth))
+    return found
+
+
 def per_year(periods: list[Period], sums: list[tuple]) -> dict[tuple, Decimal]:
     """Granted net per (year, municipality, provider, categorie, code, youth) from line_sums'
     rows for `periods` (a half year never straddles a calendar year): what the

@@ -39,7 +39,6 @@ from openjeugd.monitoring.cbs import codes, figures, outcome, trajectories
 from openjeugd.monitoring.cbs.deliveries import Report, StartFact, StopFact, report_of
 from openjeugd.monitoring.cbs.trajectories import Trajectory, overlapping, record
 from openjeugd.monitoring.declared import as_date, rows
-from openjeugd.monitoring.spending import ZERO
 from openjeugd.registry.models import Provider
 
 # The viewer's scope as a function of the paths to municipality and provider (policy.scope_q
@@ -212,8 +211,8 @@ def _without_cycle_collection():
 
 def _region_indicators(region, first: date, last: date, *, today: date,
                        scope: Scope | None) -> dict:
-    cbs_part, clipped, sums = _trajectory_figures(region, first, last, today=today, scope=scope)
-    per_year = declared.per_year(clipped, sums)
+    cbs_part, clipped = _trajectory_figures(region, first, last, today=today, scope=scope)
+    per_year = declared.per_year(clipped, declared.line_sums(region, clipped, scope))
     # The keys in the order the set has always had: the report after the steering figures.
     report = {key: cbs_part.pop(key) for key in ("niet_gekoppelde_producten",
                                                  "verwijzer_onbekend")}
@@ -240,7 +239,7 @@ def trajectory_indicators(region, first: date, last: date, *, today: date,
 
 
 def _trajectory_figures(region, first: date, last: date, *, today: date, scope):
-    """(figures, the half years, the declared sums per half year: shared with the rest)."""
+    """(figures, the half years)."""
     starts, stops = episode_facts(region, scope=scope)
     hulpvorm_of = seams.hulpvorm_lookup(region)
     clipped = declared.periods_of(first, last)
@@ -253,8 +252,7 @@ def _trajectory_figures(region, first: date, last: date, *, today: date, scope):
     measured = [m for m in seams.measurements(region, first, last)
                 if (m.bsn, m.provider) in in_view]
     periods, municipalities = [], {}
-    sums = declared.line_sums(region, clipped, scope)
-    costs = _per_youth(sums)
+    costs = declared.youth_sums(region, clipped, scope)
     follow_up = outcome.starts_by_bsn(everything)
     for index, period in enumerate(clipped):
         known = known_on[period.last]
@@ -270,25 +268,7 @@ def _trajectory_figures(region, first: date, last: date, *, today: date, scope):
             {"productcategorie": u.product_categorie, "productcode": u.product_code,
              "starts": u.starts, "jeugdigen": u.youths} for u in report.unmapped],
         "verwijzer_onbekend": report.unknown_verwijzer,
-    }, clipped, sums
-
-
-def _per_youth(sums: list[tuple]) -> dict[int, list]:
-    """Per period (index): (bsn, granted, declared, credits) per youth, as spending() takes
-    them; a database sum over no rows (no credits) is NULL and counts as zero."""
-    by_period: dict[int, dict] = {}
-    for index, _gemeente, _agb, _categorie, _code, bsn, granted, declared_, credits in sums:
-        youths = by_period.get(index)
-        if youths is None:
-            youths = by_period[index] = {}
-        youth = youths.get(bsn)
-        if youth is None:
-            youth = youths[bsn] = [ZERO, ZERO, ZERO]
-        youth[0] += granted or ZERO
-        youth[1] += declared_ or ZERO
-        youth[2] += credits or ZERO
-    return {index: [(bsn, *amounts) for bsn, amounts in youths.items()]
-            for index, youths in by_period.items()}
+    }, clipped
 
 
 def region_steering(region, first: date, last: date, *, today: date,
