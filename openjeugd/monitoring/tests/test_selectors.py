@@ -12,8 +12,9 @@ from .test_command import AMBULANT, start, stop
 def test_facts_cost_a_fixed_number_of_queries_whatever_the_number_of_youths(
         deliver, nijmegen, django_assert_num_queries):
     # Three youths, each assigned, started and stopped: still one query for the starts, one
-    # for the stops, one for the requests (the referrers), one grouped query of the
-    # declaration lines for all half years (spending and sturingsinformatie), one per month for
+    # for the stops, one for the requests (the referrers), two grouped queries of the
+    # declaration lines for all half years (per youth for the spending; per product, provider
+    # and youth for the sturingsinformatie and themes), one per month for
     # the forecast (the provider names are not asked without declarations) and two for the
     # message deadlines (messages, requests), and one for the casework's measurements - no
     # query per row (the product is in JZ020 31-38, so the catalogue is not asked).
@@ -30,7 +31,7 @@ def test_facts_cost_a_fixed_number_of_queries_whatever_the_number_of_youths(
         deliver(start(n, date(2026, 1, 14), bsn=bsn, toewijzing_nummer=f"20{n}"))
         deliver(stop(n, date(2026, 1, 14), date(2026, 5, 31), bsn=bsn,
                      toewijzing_nummer=f"20{n}"))
-    with django_assert_num_queries(8 + 6):
+    with django_assert_num_queries(9 + 6):
         found = selectors.region_indicators(nijmegen.region, date(2026, 1, 1),
                                             date(2026, 6, 30), today=date(2026, 7, 15))
     assert found["perioden"][0]["gestart"] == 3 and found["perioden"][0]["beeindigd"] == 3
