@@ -33,12 +33,7 @@ def line_sums(region, periods: list[Period], scope) -> list[tuple]:
     if not all(whole_half_year(period) for period in periods):
         return plain_line_sums(region, periods, scope)
     money = _money_memo()
-    index = {period.first: number for number, period in enumerate(periods)}
-    index.update({period.first.isoformat(): number for number, period in enumerate(periods)})
-    sums = DeclaredHalfYear.objects.filter(municipality__region=region,
-                                           half_year__range=(periods[0].first, periods[-1].last))
-    if scope is not None:
-        sums = sums.filter(scope())
+    sums, index = _half_years(region, periods, scope)
     return [(index[half], gemeente, agb, categorie, code, bsn, money(granted),
              money(declared), money(credits))
             for half, gemeente, agb, categorie, code, bsn, granted, declared, credits in rows(
@@ -56,12 +51,7 @@ def youth_sums(region, periods: list[Period], scope) -> dict[int, list[tuple]]:
     if not all(whole_half_year(period) for period in periods):
         return _plain_youth_sums(region, periods, scope)
     money = _money_memo()
-    index = {period.first: number for number, period in enumerate(periods)}
-    index.update({period.first.isoformat(): number for number, period in enumerate(periods)})
-    sums = DeclaredHalfYear.objects.filter(municipality__region=region,
-                                           half_year__range=(periods[0].first, periods[-1].last))
-    if scope is not None:
-        sums = sums.filter(scope())
+    sums, index = _half_years(region, periods, scope)
     found: dict[int, list[tuple]] = {}
     for half, bsn, granted, declared, credits in rows(
             sums.values("half_year", "youth__bsn").annotate(
@@ -75,13 +65,8 @@ def youth_sums(region, periods: list[Period], scope) -> dict[int, list[tuple]]:
 
 
 def _plain_youth_sums(region, periods: list[Period], scope) -> dict[int, list[tuple]]:
-    lines = Prestatie.objects.filter(declaratie__municipality__region=region,
-                                     begindatum__range=(periods[0].first, periods[-1].last))
-    if scope is not None:
-        lines = lines.filter(scope(municipality="declaratie__municipality"))
-    which = buckets([(index, p.first, p.last) for index, p in enumerate(periods)])
     found: dict[int, list[tuple]] = {}
-    for index, *youth in lines.annotate(period=which).values("period", "youth__bsn").annotate(
+    for index, *youth in _lines_in(region, periods, scope).values("period", "youth__bsn").annotate(
             granted=Sum("toegekend"), declared=Sum("ingediend"),
             credits=Sum("toegekend", filter=Q(toegekend__lt=0)),
     ).values_list("period", "youth__bsn", "granted", "declared", "credits").order_by():
@@ -103,19 +88,36 @@ def per_year(periods: list[Period], sums: list[tuple]) -> dict[tuple, Decimal]:
 def plain_line_sums(region, periods: list[Period], scope) -> list[tuple]:
     """The declaration lines whose product period starts in one of the periods, summed per
     period (index), municipality, provider, product and youth: granted, declared and credits
-    (granted < 0). One grouped query, one pass over the lines, for the spending, the
-    sturingsinformatie and the themes. Refused lines are granted 0; credits are negative."""
+    (granted < 0). One grouped query, one pass over the lines, for the sturingsinformatie
+    and the themes (the spending's per-youth sums: youth_sums). Refused lines are granted 0;
+    credits are negative."""
+    keys = ("period", "declaratie__municipality__code", "provider__agb_code",
+            "product_categorie", "product_code", "youth__bsn")
+    return list(_lines_in(region, periods, scope).values(*keys).annotate(
+        granted=Sum("toegekend"), declared=Sum("ingediend"),
+        credits=Sum("toegekend", filter=Q(toegekend__lt=0)),
+    ).values_list(*keys, "granted", "declared", "credits").order_by())
+
+
+def _half_years(region, periods: list[Period], scope):
+    """The stored half-year sums of the periods, and each half year's period number (keyed by
+    the date and by its ISO text, as SQLite's driver gives it)."""
+    index = {period.first: number for number, period in enumerate(periods)}
+    index.update({period.first.isoformat(): number for number, period in enumerate(periods)})
+    sums = DeclaredHalfYear.objects.filter(municipality__region=region,
+                                           half_year__range=(periods[0].first, periods[-1].last))
+    return (sums if scope is None else sums.filter(scope())), index
+
+
+def _lines_in(region, periods: list[Period], scope):
+    """The declaration lines whose product period starts in one of the periods, each with
+    the number of its period ("period")."""
     lines = Prestatie.objects.filter(declaratie__municipality__region=region,
                                      begindatum__range=(periods[0].first, periods[-1].last))
     if scope is not None:
         lines = lines.filter(scope(municipality="declaratie__municipality"))
-    which = buckets([(index, p.first, p.last) for index, p in enumerate(periods)])
-    keys = ("period", "declaratie__municipality__code", "provider__agb_code",
-            "product_categorie", "product_code", "youth__bsn")
-    return list(lines.annotate(period=which).values(*keys).annotate(
-        granted=Sum("toegekend"), declared=Sum("ingediend"),
-        credits=Sum("toegekend", filter=Q(toegekend__lt=0)),
-    ).values_list(*keys, "granted", "declared", "credits").order_by())
+    return lines.annotate(period=buckets([(index, p.first, p.last)
+                                          for index, p in enumerate(periods)]))
 
 
 def whole_half_year(period: Period) -> bool:
