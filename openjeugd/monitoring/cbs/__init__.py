@@ -43,13 +43,13 @@ def trajectories_on(starts: list[StartFact], stops: list[StopFact], hulpvorm_of:
         own = sorted(stops_of.get((start.link, start.begindatum), ()),
                      key=lambda stop: stop.einddatum)
         per_youth.setdefault(start.bsn, []).append(
-            (start, hulpvorm, own, [stop.einddatum for stop in own]))
+            (start, hulpvorm, own, [stop.einddatum for stop in own], {}))
     unique_days = list(dict.fromkeys(days))  # each once (today = the last period's end)
     # Every distinct merge result with the days it holds for; sorted once, not once per day.
     shared: list[tuple[list[Trajectory], list[date]]] = []
     for prepared in per_youth.values():
         events = sorted([start.begindatum for start, *_ in prepared]
-                        + [end for *_, ends in prepared for end in ends])
+                        + [end for _, _, _, ends, _ in prepared for end in ends])
         merged: dict[int, list[date]] = {}
         for day in unique_days:
             known = bisect_right(events, day)
@@ -59,9 +59,8 @@ def trajectories_on(starts: list[StartFact], stops: list[StopFact], hulpvorm_of:
             if on is None:
                 on = merged[known] = []
                 shared.append((merge(
-                    [_delivery(start, hulpvorm, own[:bisect_right(ends, day)])
-                     for start, hulpvorm, own, ends in prepared if start.begindatum <= day]),
-                    on))
+                    [_delivered(item, bisect_right(item[3], day))
+                     for item in prepared if item[0].begindatum <= day]), on))
             on.append(day)
     # One day holds one trajectory per key (start, BSN, provider, hulpvorm): the order of
     # the whole is the order of each day's part.
@@ -72,6 +71,16 @@ def trajectories_on(starts: list[StartFact], stops: list[StopFact], hulpvorm_of:
         for day in on:
             by_day[day].append(trajectory)
     return by_day
+
+
+def _delivered(prepared: tuple, known_stops: int):
+    """The start's delivery with its first `known_stops` stops known, made once: a youth's
+    later states repeat most of its deliveries unchanged (Delivery is immutable)."""
+    start, hulpvorm, own, _ends, made = prepared
+    delivery = made.get(known_stops)
+    if delivery is None:
+        delivery = made[known_stops] = _delivery(start, hulpvorm, own[:known_stops])
+    return delivery
 
 
 def _order(trajectory: Trajectory) -> tuple:

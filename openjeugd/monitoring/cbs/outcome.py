@@ -5,6 +5,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 
 from . import codes
 from .periods import half_year
@@ -67,6 +68,7 @@ def uitval(ended: list[Trajectory]) -> dict:
             "per_reden": dict(sorted(reasons.items()))}
 
 
+@cache  # a region's ends fall on a few thousand days, asked once per period and trajectory
 def follow_up_until(end: date) -> date:
     """CBS maatwerk "Geen nieuwe start jeugdhulp, 2e halfjaar 2019" (cbs.nl/nl-nl/maatwerk/
     2020/44): trajectories ended in a half year, followed "in de periode tot en met 30 juni
