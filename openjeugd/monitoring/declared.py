@@ -16,6 +16,7 @@ from django.db.models import Case, IntegerField, Q, Sum, Value, When
 from django.utils import timezone
 
 from openjeugd.ijw.models import DeclaredHalfYear, DeclaredMonth, Prestatie
+from openjeugd.monitoring import spending
 from openjeugd.monitoring.cbs.periods import Period, half_year, half_years
 from openjeugd.monitoring.spending import ZERO
 
@@ -43,25 +44,29 @@ def line_sums(region, periods: list[Period], scope) -> list[tuple]:
                 .order_by())]
 
 
-def youth_sums(region, periods: list[Period], scope) -> dict[int, list[tuple]]:
-    """Per period (index): (bsn, granted, declared, credits) per youth, as spending() takes
-    them: line_sums' rows added up per youth, by the database (the spending needs no other
-    grouping; adding up ~600,000 rows in Python cost more than the query). From the half-year
-    sums when every period is a whole half year, from the lines otherwise."""
+def period_spending(region, periods: list[Period], scope) -> dict[int, dict]:
+    """Per period (index) with declared lines: its spending figures (spending.spending). When
+    every period is a whole half year the database adds the half-year sums up per youth and
+    then per period, and hands back ten rows; otherwise the lines are summed per youth and
+    spending() adds those up."""
     if not all(whole_half_year(period) for period in periods):
-        return _plain_youth_sums(region, periods, scope)
-    money = _money_memo()
+        return {index: spending.spending(youths)
+                for index, youths in _plain_youth_sums(region, periods, scope).items()}
     sums, index = _half_years(region, periods, scope)
-    found: dict[int, list[tuple]] = {}
-    for half, bsn, granted, declared, credits in rows(
-            sums.values("half_year", "youth__bsn").annotate(
-                granted=Sum("granted_cents"), declared=Sum("declared_cents"),
-                credits=Sum("credits_cents"))
-            .values_list("half_year", "youth__bsn", "granted", "declared", "credits")
-            .order_by()):
-        found.setdefault(index[half], []).append(
-            (bsn, money(granted), money(declared), money(credits)))
-    return found
+    per_youth = sums.values("half_year", "youth__bsn").annotate(
+        granted=Sum("granted_cents"), declared=Sum("declared_cents"),
+        credits=Sum("credits_cents")).order_by()
+    sql, params = per_youth.query.sql_with_params()
+    # The inner query is Django's, its values parameters; nothing here comes from a request.
+    totals = ("SELECT half_year, SUM(granted), SUM(declared), SUM(credits), "  # noqa: S608
+              "SUM(CASE WHEN granted <> 0 THEN 1 ELSE 0 END) "
+              f"FROM ({sql}) per_youth GROUP BY half_year")
+    with connections[per_youth.db].cursor() as cursor:
+        cursor.execute(totals, params)
+        found = cursor.fetchall()
+    return {index[half]: spending.from_totals(money(granted), money(declared), money(credits),
+                                              int(paid_for))
+            for half, granted, declared, credits, paid_for in found}
 
 
 def _plain_youth_sums(region, periods: list[Period], scope) -> dict[int, list[tuple]]:

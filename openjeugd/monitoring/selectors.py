@@ -252,13 +252,13 @@ def _trajectory_figures(region, first: date, last: date, *, today: date, scope):
     measured = [m for m in seams.measurements(region, first, last)
                 if (m.bsn, m.provider) in in_view]
     periods, municipalities = [], {}
-    costs = declared.youth_sums(region, clipped, scope)
+    costs = declared.period_spending(region, clipped, scope)
     follow_up = outcome.starts_by_bsn(everything)
     for index, period in enumerate(clipped):
         known = known_on[period.last]
         found = figures.period_figures(known, everything, period, measured, today=today,
                                        follow_up=follow_up)
-        found["kosten"] = spending.spending(costs.get(index, []))
+        found["kosten"] = costs.get(index) or spending.spending([])
         periods.append(found)
         municipalities[period.label] = figures.per_municipality(known, period)
     return {

@@ -24,6 +24,12 @@ def spending(per_youth: list[tuple[str, Decimal, Decimal, Decimal]]) -> dict:
             declared += youth_declared
         if youth_credits:
             credits += youth_credits
+    return from_totals(granted, declared, credits, paid_for)
+
+
+def from_totals(granted: Decimal, declared: Decimal, credits: Decimal, paid_for: int) -> dict:
+    """The figures from the period's totals, when the database added the youths up:
+    `paid_for` is the number of youths whose granted amount is not zero."""
     average = round_money(granted / paid_for) if paid_for else None
     return {"toegekend": str(round_money(granted)), "ingediend": str(round_money(declared)),
             "gecrediteerd": str(round_money(credits)), "jeugdigen": paid_for,
