@@ -94,7 +94,7 @@ def plain_line_sums(region, periods: list[Period], scope) -> list[tuple]:
     """The declaration lines whose product period starts in one of the periods, summed per
     period (index), municipality, provider, product and youth: granted, declared and credits
     (granted < 0). One grouped query, one pass over the lines, for the sturingsinformatie
-    and the themes (the spending's per-youth sums: youth_sums). Refused lines are granted 0;
+    and the themes (the spending per period: period_spending). Refused lines are granted 0;
     credits are negative."""
     keys = ("period", "declaratie__municipality__code", "provider__agb_code",
             "product_categorie", "product_code", "youth__bsn")
