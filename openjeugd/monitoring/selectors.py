@@ -211,7 +211,8 @@ def _without_cycle_collection():
 
 def _region_indicators(region, first: date, last: date, *, today: date,
                        scope: Scope | None) -> dict:
-    cbs_part, clipped = _trajectory_figures(region, first, last, today=today, scope=scope)
+    cbs_part = _trajectory_figures(region, first, last, today=today, scope=scope)
+    clipped = declared.periods_of(first, last)
     per_year = declared.per_year(clipped, declared.line_sums(region, clipped, scope))
     # The keys in the order the set has always had: the report after the steering figures.
     report = {key: cbs_part.pop(key) for key in ("niet_gekoppelde_producten",
@@ -235,11 +236,10 @@ def trajectory_indicators(region, first: date, last: date, *, today: date,
     mapped, exactly as region_indicators gives them. What bench/monitoring.py has DuckDB
     compute, so the two are timed on the same work."""
     with _without_cycle_collection():
-        return _trajectory_figures(region, first, last, today=today, scope=scope)[0]
+        return _trajectory_figures(region, first, last, today=today, scope=scope)
 
 
-def _trajectory_figures(region, first: date, last: date, *, today: date, scope):
-    """(figures, the half years)."""
+def _trajectory_figures(region, first: date, last: date, *, today: date, scope) -> dict:
     starts, stops = episode_facts(region, scope=scope)
     hulpvorm_of = seams.hulpvorm_lookup(region)
     clipped = declared.periods_of(first, last)
@@ -268,7 +268,7 @@ def _trajectory_figures(region, first: date, last: date, *, today: date, scope):
             {"productcategorie": u.product_categorie, "productcode": u.product_code,
              "starts": u.starts, "jeugdigen": u.youths} for u in report.unmapped],
         "verwijzer_onbekend": report.unknown_verwijzer,
-    }, clipped
+    }
 
 
 def region_steering(region, first: date, last: date, *, today: date,

@@ -59,9 +59,10 @@ class Command(BaseCommand):
             raise CommandError("--youths must be 0 or more and --years at least 1.")
         if options["jobs"] is not None and options["jobs"] < 1:
             raise CommandError("--jobs must be 1 or more.")
-        if options["youths"] > len(identities.valid_test_bsns()):
+        most = len(identities.valid_test_bsns())
+        if options["youths"] > most:
             # Before any set-up: every demo youth needs a test BSN of its own.
-            raise CommandError(f"--youths: at most {len(identities.valid_test_bsns()):,} demo "
+            raise CommandError(f"--youths: at most {most:,} demo "
                                f"youths, the test BSNs that start with "
                                f"{identities.TEST_BSN_PREFIX} and pass the 11-proef.")
         seed = seeds.load(options["region"]) if options["region"] in seeds.KEYS else None
