@@ -27,23 +27,6 @@ def periods_of(first: date, last: date) -> list[Period]:
             for half in half_years(first, last)]
 
 
-def line_sums(region, periods: list[Period], scope) -> list[tuple]:
-    """plain_line_sums, from ijw's sums per youth and half year when every period is a whole
-    half year (one stored row per result row: the summary's key maps one to one onto the
-    municipality code, AGB, product and BSN)."""
-    if not all(whole_half_year(period) for period in periods):
-        return plain_line_sums(region, periods, scope)
-    money = _money_memo()
-    sums, index = _half_years(region, periods, scope)
-    return [(index[half], gemeente, agb, categorie, code, bsn, money(granted),
-             money(declared), money(credits))
-            for half, gemeente, agb, categorie, code, bsn, granted, declared, credits in rows(
-                sums.values_list("half_year", "municipality__code", "provider__agb_code",
-                                 "product_categorie", "product_code", "youth__bsn",
-                                 "granted_cents", "declared_cents", "credits_cents")
-                .order_by())]
-
-
 def period_spending(region, periods: list[Period], scope) -> dict[int, dict]:
     """Per period (index) with declared lines: its spending figures (spending.spending). When
     every period is a whole half year the database adds the half-year sums up per youth and
@@ -79,10 +62,29 @@ def _plain_youth_sums(region, periods: list[Period], scope) -> dict[int, list[tu
     return found
 
 
-def per_year(periods: list[Period], sums: list[tuple]) -> dict[tuple, Decimal]:
-    """Granted net per (year, municipality, provider, categorie, code, youth) from line_sums'
-    rows for `periods` (a half year never straddles a calendar year): what the
-    sturingsinformatie and the themes and segments group further."""
+def per_year(region, periods: list[Period], scope) -> dict[tuple, Decimal]:
+    """Granted net per (year, municipality, provider, categorie, code, youth) of the lines
+    whose product period starts in one of `periods`: what the sturingsinformatie and the
+    themes and segments group further. When every period is a whole half year the database
+    adds ijw's half-year sums up per calendar year (a half year never straddles one; the
+    summary's key maps one to one onto the municipality code, AGB, product and BSN);
+    otherwise the lines are summed per period (plain_line_sums) and added up here."""
+    if not all(whole_half_year(period) for period in periods):
+        return _per_year_of(periods, plain_line_sums(region, periods, scope))
+    sums, _ = _half_years(region, periods, scope)
+    years = range(periods[0].first.year, periods[-1].last.year + 1)
+    # Date ranges, not EXTRACT (see buckets): SQLite runs EXTRACT per row in Python.
+    year = Case(*(When(half_year__range=(date(y, 1, 1), date(y, 12, 31)), then=Value(y))
+                  for y in years), output_field=IntegerField())
+    keys = ("year", "municipality__code", "provider__agb_code", "product_categorie",
+            "product_code", "youth__bsn")
+    money = _money_memo()
+    return {tuple(key): money(granted) for *key, granted in rows(
+        sums.annotate(year=year).values(*keys).annotate(granted=Sum("granted_cents"))
+        .values_list(*keys, "granted").order_by())}
+
+
+def _per_year_of(periods: list[Period], sums: list[tuple]) -> dict[tuple, Decimal]:
     found: dict[tuple, Decimal] = {}
     for index, gemeente, agb, categorie, code, bsn, granted, *_ in sums:
         key = (periods[index].first.year, gemeente, agb, categorie, code, bsn)
@@ -93,9 +95,8 @@ def per_year(periods: list[Period], sums: list[tuple]) -> dict[tuple, Decimal]:
 def plain_line_sums(region, periods: list[Period], scope) -> list[tuple]:
     """The declaration lines whose product period starts in one of the periods, summed per
     period (index), municipality, provider, product and youth: granted, declared and credits
-    (granted < 0). One grouped query, one pass over the lines, for the sturingsinformatie
-    and the themes (the spending per period: period_spending). Refused lines are granted 0;
-    credits are negative."""
+    (granted < 0). One grouped query, one pass over the lines, for per_year (the spending
+    per period: period_spending). Refused lines are granted 0; credits are negative."""
     keys = ("period", "declaratie__municipality__code", "provider__agb_code",
             "product_categorie", "product_code", "youth__bsn")
     return list(_lines_in(region, periods, scope).values(*keys).annotate(

@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from openjeugd.accounts import policy
 from openjeugd.accounts.purposes import Purpose
+from openjeugd.core import forked
 from openjeugd.ijw.models import CareEpisode, Message, Start, Stop, Verzoek
 from openjeugd.monitoring import (
     cbs,
@@ -188,10 +189,21 @@ def region_trajectories(region, first: date, last: date, *,
 
 
 def region_indicators(region, first: date, last: date, *, today: date,
-                      scope: Scope | None = None) -> dict:
-    """The indicator set per half year (clipped to [first, last]) and per municipality."""
+                      scope: Scope | None = None, jobs: int = 1) -> dict:
+    """The indicator set per half year (clipped to [first, last]) and per municipality.
+    With jobs >= 2 the trajectory figures are computed in a forked process while this one
+    computes the money, process, theme and segment figures (core.forked: only where a second
+    connection sees the same data; the command line and the benchmark ask for it, a web
+    request does not)."""
     with _without_cycle_collection():
-        return _region_indicators(region, first, last, today=today, scope=scope)
+        cbs_part, rest = forked.alongside(
+            lambda: _trajectory_figures(region, first, last, today=today, scope=scope),
+            lambda: _other_figures(region, first, last, today=today, scope=scope), jobs=jobs)
+    # The keys in the order the set has always had: the report after the steering figures.
+    report = {key: cbs_part.pop(key) for key in ("niet_gekoppelde_producten",
+                                                 "verwijzer_onbekend")}
+    themes_and_segments = rest.pop("themes_and_segments")
+    return {**cbs_part, **rest, **report, **themes_and_segments}
 
 
 @contextmanager
@@ -209,23 +221,18 @@ def _without_cycle_collection():
             gc.enable()
 
 
-def _region_indicators(region, first: date, last: date, *, today: date,
-                       scope: Scope | None) -> dict:
-    cbs_part = _trajectory_figures(region, first, last, today=today, scope=scope)
+def _other_figures(region, first: date, last: date, *, today: date, scope) -> dict:
+    """Everything but the trajectory figures: the sturingsinformatie, the process figures
+    and the G7 themes (seed 000) with the Limburg segment KPIs (seed 002), from one read of
+    the declared amounts."""
     clipped = declared.periods_of(first, last)
-    per_year = declared.per_year(clipped, declared.line_sums(region, clipped, scope))
-    # The keys in the order the set has always had: the report after the steering figures.
-    report = {key: cbs_part.pop(key) for key in ("niet_gekoppelde_producten",
-                                                 "verwijzer_onbekend")}
+    per_year = declared.per_year(region, clipped, scope)
     return {
-        **cbs_part,
         "sturing": region_steering(region, first, last, today=today, scope=scope,
                                    per_year=per_year),
         "processen": region_process(region, first, last, today=today, scope=scope),
-        **report,
-        # The G7 themes (seed 000) and the Limburg segment KPIs (seed 002): themes_selectors.
-        **themes_selectors.themes_and_segments(region, first, last, today=today, scope=scope,
-                                               per_year=per_year),
+        "themes_and_segments": themes_selectors.themes_and_segments(
+            region, first, last, today=today, scope=scope, per_year=per_year),
     }
 
 
@@ -278,7 +285,7 @@ def region_steering(region, first: date, last: date, *, today: date,
     the sums per month for the forecast of the year of `last` (declared.month_sums)."""
     if per_year is None:
         periods = declared.periods_of(first, last)
-        per_year = declared.per_year(periods, declared.line_sums(region, periods, scope))
+        per_year = declared.per_year(region, periods, scope)
     # The two half years of one key are added first: steering() adds them per youth anyway,
     # and half as many rows go through its groupings.
     amounts = [steering.Amount(gemeente, agb, f"{categorie}/{code}", bsn, year, granted)

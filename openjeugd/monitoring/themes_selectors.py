@@ -28,7 +28,7 @@ def themes_and_segments(region, first: date, last: date, *, today: date,
     the sturingsinformatie: one read of the declared amounts)."""
     if per_year is None:
         periods = declared.periods_of(first, last)
-        per_year = declared.per_year(periods, declared.line_sums(region, periods, scope))
+        per_year = declared.per_year(region, periods, scope)
     lines = [(*key, granted) for key, granted in per_year.items()]
     assignments = _assignments(region, first, last, scope)
     return {"themes": _themes(region, first, last, today, scope, lines, assignments),

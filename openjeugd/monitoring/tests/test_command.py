@@ -157,6 +157,9 @@ def test_bad_arguments_are_named(nijmegen, db):
     with pytest.raises(CommandError, match="--to"):
         run("trajectories", "--from", "2026-06-30", "--to", "2026-01-01",
             region=nijmegen.region)
+    with pytest.raises(CommandError, match="--jobs"):
+        run("indicators", "--from", "2026-01-01", "--to", "2026-06-30", "--jobs", "0",
+            region=nijmegen.region)
 
 
 def test_the_openjeugd_command_reaches_it(toewijzing, deliver, nijmegen, capsys):

@@ -12,6 +12,7 @@ import csv
 import getpass
 import io
 import json
+import os
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
@@ -39,6 +40,10 @@ class Command(BaseCommand):
         figures.add_argument("--format", choices=["json"], default="json")
         figures.add_argument("--suppress-small-cells", action="store_true",
                              help="Suppress counts of 1-4 (figures that leave the region).")
+        figures.add_argument("--jobs", type=_jobs, default=2 if (os.cpu_count() or 1) > 1 else 1,
+                             help="2 (the default on more than one core): the trajectory "
+                                  "figures in a second process, side by side with the rest; "
+                                  "1: all in this process.")
         cbs_commands.add_arguments(sub, _period_arguments)
 
     def handle(self, *args, subcommand, **options):
@@ -56,7 +61,8 @@ class Command(BaseCommand):
         if subcommand == "trajectories":
             self._trajectories(found, first, last, format)
         else:
-            self._indicators(found, first, last, options["suppress_small_cells"])
+            self._indicators(found, first, last, options["suppress_small_cells"],
+                             options["jobs"])
 
     def _trajectories(self, region, first, last, format) -> None:
         found, report = selectors.region_trajectories(region, first, last)
@@ -72,8 +78,9 @@ class Command(BaseCommand):
                 f"{unmapped.product_code}: {unmapped.starts} start(s), {unmapped.youths} "
                 f"youth(s) left out.")
 
-    def _indicators(self, region, first, last, suppress: bool) -> None:
-        found = selectors.region_indicators(region, first, last, today=timezone.localdate())
+    def _indicators(self, region, first, last, suppress: bool, jobs: int) -> None:
+        found = selectors.region_indicators(region, first, last, today=timezone.localdate(),
+                                            jobs=jobs)
         audit.record(None, "read", "registry.Region", region.pk,
                      purpose=Purpose.MONITORING_INDICATORS, object_repr=str(region)[:200],
                      owner_region_id=region.pk, system=_operator())
@@ -86,6 +93,12 @@ def _period_arguments(parser) -> None:
                         help="First day, YYYY-MM-DD.")
     parser.add_argument("--to", dest="last", required=True, type=_day,
                         help="Last day, YYYY-MM-DD.")
+
+
+def _jobs(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise CommandError(f"--jobs: {text!r} is not a number of processes (1 or more).")
+    return int(text)
 
 
 def _day(text: str) -> date:
