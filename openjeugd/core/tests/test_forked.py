@@ -82,7 +82,7 @@ def test_inside_a_transaction_nothing_forks():
     assert theirs == ours == os.getpid()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps the migrations' rows
 def test_committed_data_in_a_file_or_on_a_server_allows_it(monkeypatch):
     assert forked.can_fork()
     default = connections["default"]
