@@ -196,9 +196,12 @@ def region_indicators(region, first: date, last: date, *, today: date,
     connection sees the same data; the command line and the benchmark ask for it, a web
     request does not)."""
     with _without_cycle_collection():
+        # The costs per half year are summed on the other side: it has the lighter load.
         cbs_part, rest = forked.alongside(
-            lambda: _trajectory_figures(region, first, last, today=today, scope=scope),
+            lambda: _trajectory_figures(region, first, last, today=today, scope=scope,
+                                        costs=False),
             lambda: _other_figures(region, first, last, today=today, scope=scope), jobs=jobs)
+    _add_costs(cbs_part["perioden"], rest.pop("kosten"))
     # The keys in the order the set has always had: the report after the steering figures.
     report = {key: cbs_part.pop(key) for key in ("niet_gekoppelde_producten",
                                                  "verwijzer_onbekend")}
@@ -222,12 +225,13 @@ def _without_cycle_collection():
 
 
 def _other_figures(region, first: date, last: date, *, today: date, scope) -> dict:
-    """Everything but the trajectory figures: the sturingsinformatie, the process figures
-    and the G7 themes (seed 000) with the Limburg segment KPIs (seed 002), from one read of
-    the declared amounts."""
+    """Everything but the trajectory figures: the costs per half year, the
+    sturingsinformatie, the process figures and the G7 themes (seed 000) with the Limburg
+    segment KPIs (seed 002), the last three from one read of the declared amounts."""
     clipped = declared.periods_of(first, last)
     per_year = declared.per_year(region, clipped, scope)
     return {
+        "kosten": declared.period_spending(region, clipped, scope),
         "sturing": region_steering(region, first, last, today=today, scope=scope,
                                    per_year=per_year),
         "processen": region_process(region, first, last, today=today, scope=scope),
@@ -246,7 +250,10 @@ def trajectory_indicators(region, first: date, last: date, *, today: date,
         return _trajectory_figures(region, first, last, today=today, scope=scope)
 
 
-def _trajectory_figures(region, first: date, last: date, *, today: date, scope) -> dict:
+def _trajectory_figures(region, first: date, last: date, *, today: date, scope,
+                        costs: bool = True) -> dict:
+    """trajectory_indicators; with costs=False without the periods' "kosten" (the caller
+    adds them: _add_costs)."""
     starts, stops = episode_facts(region, scope=scope)
     hulpvorm_of = seams.hulpvorm_lookup(region)
     clipped = declared.periods_of(first, last)
@@ -259,15 +266,15 @@ def _trajectory_figures(region, first: date, last: date, *, today: date, scope) 
     measured = [m for m in seams.measurements(region, first, last)
                 if (m.bsn, m.provider) in in_view]
     periods, municipalities = [], {}
-    costs = declared.period_spending(region, clipped, scope)
     follow_up = outcome.starts_by_bsn(everything)
-    for index, period in enumerate(clipped):
+    for period in clipped:
         known = known_on[period.last]
         found = figures.period_figures(known, everything, period, measured, today=today,
                                        follow_up=follow_up)
-        found["kosten"] = costs.get(index) or spending.spending([])
         periods.append(found)
         municipalities[period.label] = figures.per_municipality(known, period)
+    if costs:
+        _add_costs(periods, declared.period_spending(region, clipped, scope))
     return {
         "regio": region.name, "van": first.isoformat(), "tot_en_met": last.isoformat(),
         "perioden": periods, "per_gemeente": municipalities,
@@ -276,6 +283,13 @@ def _trajectory_figures(region, first: date, last: date, *, today: date, scope) 
              "starts": u.starts, "jeugdigen": u.youths} for u in report.unmapped],
         "verwijzer_onbekend": report.unknown_verwijzer,
     }
+
+
+def _add_costs(periods: list[dict], costs: dict[int, dict]) -> None:
+    """Each period's spending (declared.period_spending, by period number) as its last key,
+    "kosten"; a period without declared lines spends nothing."""
+    for index, found in enumerate(periods):
+        found["kosten"] = costs.get(index) or spending.spending([])
 
 
 def region_steering(region, first: date, last: date, *, today: date,
