@@ -8,7 +8,8 @@ them (rows, as_date) and local days as moment ranges (day_range).
 """
 
 from calendar import monthrange
-from datetime import date, datetime, time, timedelta
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.db import connections
@@ -202,6 +203,20 @@ def rows(queryset) -> list[tuple]:
 
 def as_date(value) -> date:
     return value if isinstance(value, date) else date.fromisoformat(value)
+
+
+def local_days() -> Callable:
+    """A function from a moment as rows() gives it to its day in the current time zone (the
+    zone looked up once: timezone.localtime() looks it up per call). PostgreSQL's driver
+    gives an aware datetime; SQLite the UTC text Django stores, made aware as Django's own
+    converter does."""
+    zone = timezone.get_current_timezone()
+
+    def local_day(moment) -> date:
+        if isinstance(moment, str):
+            moment = datetime.fromisoformat(moment).replace(tzinfo=UTC)
+        return moment.astimezone(zone).date()
+    return local_day
 
 
 def day_range(first: date, last: date) -> tuple[datetime, datetime]:

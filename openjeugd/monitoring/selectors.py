@@ -21,7 +21,6 @@ from datetime import date
 
 from django.db.models import Q
 from django.http import Http404
-from django.utils import timezone
 
 from openjeugd.accounts import policy
 from openjeugd.accounts.purposes import Purpose
@@ -324,27 +323,21 @@ def region_process(region, first: date, last: date, *, today: date,
                                       message__received_at__lt=until)
     if scope is not None:
         messages, requests = messages.filter(scope()), requests.filter(scope())
-    local = _local_dates()
+    local = declared.local_days()
     exchanges = []
     # Counted, not listed: no ORDER BY (the models' default orderings would sort every row).
-    for code, direction, at, answered in messages.values_list(
-            "code", "direction", "received_at", "answered_at").order_by():
+    for code, direction, at, answered in rows(messages.values_list(
+            "code", "direction", "received_at", "answered_at").order_by()):
         if code == "JW323":
             kind = "declaratie_antwoord"
         else:
             kind = "retour" if direction == Message.Direction.IN else "retour_aanbieders"
         exchanges.append(process.Exchange(kind, local(at), answered and local(answered)))
-    for at, answered in requests.values_list("message__received_at", "answered_at").order_by():
+    for at, answered in rows(requests.values_list("message__received_at", "answered_at")
+                             .order_by()):
         exchanges.append(process.Exchange("antwoord_verzoek", local(at),
                                           answered and local(answered)))
     return process.deadlines(exchanges, today=today)
-
-
-def _local_dates() -> Callable:
-    """timezone.localtime(moment).date(), the zone looked up once (per call it cost more
-    than the row)."""
-    zone = timezone.get_current_timezone()
-    return lambda moment: moment.astimezone(zone).date()
 
 
 # --- access-controlled ----------------------------------------------------------------------
