@@ -208,13 +208,17 @@ def as_date(value) -> date:
 def local_days() -> Callable:
     """A function from a moment as rows() gives it to its day in the current time zone (the
     zone looked up once: timezone.localtime() looks it up per call). PostgreSQL's driver
-    gives an aware datetime; SQLite the UTC text Django stores, made aware as Django's own
-    converter does."""
+    gives an aware datetime. SQLite's gives the UTC Django stores as a naive datetime (a
+    column's own type) or as text (a computed value): both are made aware in UTC, as Django's
+    converter does. Never astimezone() a naive one: that would read it as the process's
+    local time, which Django sets to TIME_ZONE."""
     zone = timezone.get_current_timezone()
 
     def local_day(moment) -> date:
         if isinstance(moment, str):
-            moment = datetime.fromisoformat(moment).replace(tzinfo=UTC)
+            moment = datetime.fromisoformat(moment)
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
         return moment.astimezone(zone).date()
     return local_day
 

@@ -4,6 +4,7 @@ Amsterdam), on the database, around the midnights where UTC and local dates diff
 from datetime import UTC, date, datetime
 
 import pytest
+from django.utils import timezone
 
 from openjeugd.ijw.models import Message
 from openjeugd.monitoring import declared
@@ -34,3 +35,24 @@ def test_day_range_selects_the_local_days():
                                      "31 Mar 23:30 local, 21:30 UTC")}
     assert set(ranged.values_list("received_at", flat=True)) == expected
     assert set(by_date.values_list("received_at", flat=True)) == expected
+
+
+@pytest.mark.django_db
+def test_local_days_of_the_driver_rows_are_djangos_local_dates():
+    # rows() hands the driver's value (SQLite: UTC text; PostgreSQL: an aware datetime);
+    # local_days() must give the date Django's own converter and localdate() give.
+    for label, moment in MOMENTS.items():
+        Message.objects.create(direction="in", code="JW315", afzender="x", ontvanger="y",
+                               identificatie=label[:20], raw=b"", sha256="0" * 64,
+                               filename="", received_at=moment)
+    local_day = declared.local_days()
+    raw = declared.rows(Message.objects.order_by("pk").values_list("received_at"))
+    expected = [timezone.localdate(at) for at in
+                Message.objects.order_by("pk").values_list("received_at", flat=True)]
+    assert [local_day(at) for (at,) in raw] == expected
+    # By hand: 28 Feb, 1 Mar, 29 Mar, 31 Mar, 1 Apr (the labels' local days).
+    assert expected == [date(2026, 2, 28), date(2026, 3, 1), date(2026, 3, 29),
+                        date(2026, 3, 31), date(2026, 4, 1)]
+    # SQLite gives a computed moment (an aggregate) as UTC text, a column as a naive datetime.
+    assert local_day("2026-02-28 23:30:00") == date(2026, 3, 1)
+    assert local_day(datetime(2026, 2, 28, 23, 30)) == date(2026, 3, 1)
