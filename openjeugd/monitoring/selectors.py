@@ -268,10 +268,9 @@ def _trajectory_figures(region, first: date, last: date, *, today: date, scope,
     follow_up = outcome.starts_by_bsn(everything)
     for period in clipped:
         known = known_on[period.last]
-        found = figures.period_figures(known, everything, period, measured, today=today,
-                                       follow_up=follow_up)
+        found, municipalities[period.label] = figures.period_and_municipalities(
+            known, everything, period, measured, today=today, follow_up=follow_up)
         periods.append(found)
-        municipalities[period.label] = figures.per_municipality(known, period)
     if costs:
         _add_costs(periods, declared.period_spending(region, clipped, scope))
     return {

@@ -18,8 +18,20 @@ def period_figures(known: list[Trajectory], everything: list[Trajectory], period
     """`known`: trajectories as known at the period's end (started, ended, running there);
     `everything`: as known today, for the follow-up after the period (3.2); `follow_up`:
     outcome.starts_by_bsn(everything), when the caller asks several periods of it."""
+    return period_and_municipalities(known, everything, period, measurements, today=today,
+                                     follow_up=follow_up)[0]
+
+
+def period_and_municipalities(known: list[Trajectory], everything: list[Trajectory],
+                              period: Period, measurements: list[outcome.Measurement], *,
+                              today: date, follow_up: dict[str, list[date]] | None = None,
+                              ) -> tuple[dict, dict[str, dict]]:
+    """period_figures and per_municipality together, from one pass over `known` (at
+    regional scale each pass over the known trajectories costs about as much as what it
+    counts)."""
     first, last = period.first, period.last
-    in_period, ended, running = _classify(known, first, last)
+    tally = _Tally(known, first, last)
+    in_period, ended = tally.in_period, tally.ended
     started = [t for t in in_period if t.start >= first]
     durations = [(t.end - t.start).days + 1 for t in ended]
     measured = [m for m in measurements if first <= m.measured_on <= last]
@@ -31,39 +43,80 @@ def period_figures(known: list[Trajectory], everything: list[Trajectory], period
         "gestart_herhaald_beroep": sum(t.herhaald_beroep for t in started),
         "beeindigd": len(ended),
         "gemiddelde_duur_dagen": round(sum(durations) / len(durations)) if durations else None,
-        "lopend_einde_periode": len(running),
+        "lopend_einde_periode": tally.running,
         "per_hulpvorm": _count(t.hulpvorm for t in started),
         "per_verwijzer": _count(t.verwijzer or "onbekend" for t in started),
         # Seed 001 "unieke cliënten per product en per verwijzer": youths in care in the period.
-        **_youths_and_providers(in_period, first),
+        "jeugdigen_per_hulpvorm": _sizes(tally.per_hulpvorm),
+        "jeugdigen_per_verwijzer": _sizes(tally.per_verwijzer),
+        "per_aanbieder": {agb: {"trajecten": n, "gestart": started, "jeugdigen": len(bsns)}
+                          for agb, (n, started, bsns) in sorted(tally.providers.items())},
         "uitval": outcome.uitval(ended),
         "geen_nieuwe_start": outcome.geen_nieuwe_start(everything, first, last, today=today,
                                                         starts=follow_up),
         "tevredenheid": outcome.tevredenheid(measured),
         "zonder_hulp_verder": outcome.zonder_hulp_verder(measured),
-    }
+    }, _municipality_rows(tally.municipalities)
 
 
-def _classify(known: list[Trajectory], first: date, last: date) -> tuple[list, list, list]:
-    """In one pass, each in `known`'s order: overlapping the period (Trajectory.overlaps),
-    ended in it (outcome.ended_in) and running at its end (started by then, no end)."""
-    in_period, ended, running = [], [], []
-    for t in known:
-        start, end = t.start, t.end
-        if end is None:
-            if start <= last:
-                in_period.append(t)
-                running.append(t)
-            continue
-        if first <= end <= last:
-            ended.append(t)
-        if start <= last and end >= first:
-            in_period.append(t)
-    return in_period, ended, running
+class _Tally:
+    """One pass over the known trajectories, each in `known`'s order: overlapping the period
+    (Trajectory.overlaps), ended in it (outcome.ended_in), the number running at its end
+    (started by then, no end); of those overlapping, the youths per hulpvorm and per
+    verwijzer, per provider its trajectories, those started in the period and its youths,
+    and per municipality what per_municipality counts. Written out as one loop: a loop per
+    figure cost more than the counting."""
+
+    def __init__(self, known: list[Trajectory], first: date, last: date):
+        self.in_period, self.ended, self.running = [], [], 0
+        self.per_hulpvorm: dict[str, set] = {}
+        self.per_verwijzer: dict[str, set] = {}
+        self.providers: dict[str, list] = {}
+        self.municipalities: dict[str, list[int]] = {}
+        for t in known:
+            start, end = t.start, t.end
+            if end is None:
+                if start > last:
+                    continue
+                self.running += 1
+            else:
+                if first <= end <= last:
+                    self.ended.append(t)
+                if not (start <= last and end >= first):
+                    continue
+            self.in_period.append(t)
+            self._count(t, start >= first, end is not None and end <= last, last)
+
+    def _count(self, t: Trajectory, started: bool, ended: bool, last: date) -> None:
+        bsn = t.bsn
+        bsns = self.per_hulpvorm.get(t.hulpvorm)
+        if bsns is None:
+            bsns = self.per_hulpvorm[t.hulpvorm] = set()
+        bsns.add(bsn)
+        verwijzer = t.verwijzer or "onbekend"
+        bsns = self.per_verwijzer.get(verwijzer)
+        if bsns is None:
+            bsns = self.per_verwijzer[verwijzer] = set()
+        bsns.add(bsn)
+        row = self.providers.get(t.provider)
+        if row is None:
+            row = self.providers[t.provider] = [0, 0, set()]
+        row[0] += 1
+        row[1] += started
+        row[2].add(bsn)
+        members = t.members
+        gemeente = members[0].gemeente if len(members) == 1 else t.gemeente_on(last)
+        row = self.municipalities.get(gemeente)
+        if row is None:
+            row = self.municipalities[gemeente] = [0, 0, 0]
+        row[0] += started
+        row[1] += ended
+        row[2] += 1
 
 
 def per_municipality(known: list[Trajectory], period: Period) -> dict[str, dict]:
-    """Started and ended per municipality (the one known at the period's end, §7.5)."""
+    """Started and ended per municipality (the one known at the period's end, §7.5). The
+    definition period_and_municipalities' pass is tested against."""
     first, last = period.first, period.last
     rows: dict[str, list[int]] = {}
     for t in known:
@@ -78,39 +131,12 @@ def per_municipality(known: list[Trajectory], period: Period) -> dict[str, dict]
         row[0] += first <= start <= last
         row[1] += end is not None and end <= last
         row[2] += 1
+    return _municipality_rows(rows)
+
+
+def _municipality_rows(rows: dict[str, list[int]]) -> dict[str, dict]:
     return {code: {"gestart": row[0], "beeindigd": row[1], "trajecten": row[2]}
             for code, row in sorted(rows.items())}
-
-
-def _youths_and_providers(trajectories: list[Trajectory], first: date) -> dict:
-    """Youths per hulpvorm and per verwijzer, and per provider its trajectories, those
-    started in the period and its youths: one pass over the period's trajectories."""
-    per_hulpvorm: dict[str, set] = {}
-    per_verwijzer: dict[str, set] = {}
-    providers: dict[str, list] = {}
-    for t in trajectories:
-        bsn = t.bsn
-        bsns = per_hulpvorm.get(t.hulpvorm)
-        if bsns is None:
-            bsns = per_hulpvorm[t.hulpvorm] = set()
-        bsns.add(bsn)
-        verwijzer = t.verwijzer or "onbekend"
-        bsns = per_verwijzer.get(verwijzer)
-        if bsns is None:
-            bsns = per_verwijzer[verwijzer] = set()
-        bsns.add(bsn)
-        row = providers.get(t.provider)
-        if row is None:
-            row = providers[t.provider] = [0, 0, set()]
-        row[0] += 1
-        row[1] += t.start >= first
-        row[2].add(bsn)
-    return {
-        "jeugdigen_per_hulpvorm": _sizes(per_hulpvorm),
-        "jeugdigen_per_verwijzer": _sizes(per_verwijzer),
-        "per_aanbieder": {agb: {"trajecten": n, "gestart": started, "jeugdigen": len(bsns)}
-                          for agb, (n, started, bsns) in sorted(providers.items())},
-    }
 
 
 def _sizes(groups: dict[str, set]) -> dict[str, int]:

@@ -8,7 +8,7 @@ from openjeugd.monitoring.cbs import figures, outcome
 from openjeugd.monitoring.cbs.outcome import Measurement
 from openjeugd.monitoring.cbs.periods import Period, half_year, half_years, years_before
 
-from .test_cbs_trajectories import ELDERS, LINDE, OTHER_BSN, build, start, stop
+from .test_cbs_trajectories import BERG, ELDERS, LINDE, NIJMEGEN, OTHER_BSN, build, start, stop
 
 H1_2026 = Period(date(2026, 1, 1), date(2026, 6, 30))
 
@@ -151,3 +151,31 @@ def test_small_cells_are_suppressed_when_leaving_the_region():
                    "uitval": {"numerator": None, "denominator": None, "percentage": None},
                    "tevredenheid": {"n": 7, "gemiddelde": "8.0",
                                     "verdeling": {"8": None, "7": None}}}
+
+
+def test_the_one_pass_per_municipality_equals_the_definition():
+    # 2026-H1, as known on 30 Jun:
+    # - youth 1 moves: Nijmegen toewijzing 1 Jan - 31 Mar, Berg en Dal from 1 Apr, running;
+    #   §7.5 one record, the municipality known at the period's end: Berg en Dal, started.
+    # - youth 2 started 2025 in Nijmegen, ended 28 Feb 2026: Nijmegen, ended, not started.
+    # - youth 3 ended in 2025 (1 Mar - 30 Nov): outside the period, in no row.
+    # - youth 4 starts 1 May in Nijmegen, running: Nijmegen, started.
+    starts = [start("M1", date(2026, 1, 1), bsn="999990011"),
+              start("M2", date(2026, 4, 1), bsn="999990011", gemeente=BERG, youth_id=2),
+              start("Y2", date(2025, 6, 1), bsn="999990023"),
+              start("Y3", date(2025, 3, 1), bsn="999990035"),
+              start("Y4", date(2026, 5, 1), bsn="999990047")]
+    stops = [stop("M1", date(2026, 1, 1), date(2026, 3, 31), "35"),
+             stop("Y2", date(2025, 6, 1), date(2026, 2, 28)),
+             stop("Y3", date(2025, 3, 1), date(2025, 11, 30))]
+    known, _ = build(starts, stops, as_of=H1_2026.last)
+    found, rows = figures.period_and_municipalities(known, known, H1_2026, [],
+                                                    today=date(2026, 7, 1))
+    assert rows == {BERG: {"gestart": 1, "beeindigd": 0, "trajecten": 1},
+                    NIJMEGEN: {"gestart": 1, "beeindigd": 1, "trajecten": 2}}
+    assert rows == figures.per_municipality(known, H1_2026)
+    # The period's own figures from the same pass: three in care (youths 1, 2, 4), two
+    # started (1, 4), one ended (2), two running (1, 4).
+    assert (found["trajecten"], found["gestart"], found["beeindigd"],
+            found["lopend_einde_periode"]) == (3, 2, 1, 2)
+    assert found == figures.period_figures(known, known, H1_2026, [], today=date(2026, 7, 1))

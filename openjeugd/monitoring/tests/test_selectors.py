@@ -14,11 +14,11 @@ def test_facts_cost_a_fixed_number_of_queries_whatever_the_number_of_youths(
     # Three youths, each assigned, started and stopped: still one query for the starts, one
     # for the stops, one for the requests (the referrers), two grouped queries of the
     # declaration lines for all half years (the spending per half year, added up by the
-    # database; per product, provider and youth for the sturingsinformatie and themes), one
-    # per month for
-    # the forecast (the provider names are not asked without declarations) and two for the
-    # message deadlines (messages, requests), and one for the casework's measurements - no
-    # query per row (the product is in JZ020 31-38, so the catalogue is not asked).
+    # database; per calendar year, product, provider and youth for the sturingsinformatie
+    # and themes), one per month for the forecast (the provider names are not asked without
+    # declarations) and two for the message deadlines (messages, requests), and one for the
+    # casework's measurements - no query per row (the product is in JZ020 31-38, so the
+    # catalogue is not asked).
     # The themes and segments add six (their declared amounts are the spending's sums, no
     # query of their own): the toewijzingen with their first start, the cases and the pathway
     # configuration (no case: no further casework query), the ceilings, and the products
