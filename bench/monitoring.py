@@ -11,7 +11,9 @@
    fills the fact tables IN BULK from those rows (executemany / COPY) - the benchmark
    bypasses the iJw import path for speed; the demo never does - and times
    `monitoring.selectors.region_indicators` (the full indicator set, as the command and the
-   dashboard compute it) for the whole period.
+   dashboard compute it) for the whole period: in one process, and with --jobs (default 2:
+   the trajectory figures in a forked second process, as the command does on two cores);
+   and the part of the set DuckDB computes (selectors.trajectory_indicators).
 3. DuckDB computes the same indicators in SQL on the Parquet files.
 4. Checks that all three give equal figures and prints the times, the targets (<= 2 s at
    50,000 x 5; <= 3x DuckDB) and the ratios.

@@ -25,7 +25,11 @@ class ChildFailed(RuntimeError):
 def can_fork() -> bool:
     """Whether a child's own connections would see what this process sees."""
     for connection in connections.all(initialized_only=True):
-        if connection.in_atomic_block:
+        # An open transaction, in an atomic block or with autocommit off: its rows are
+        # invisible to another connection, and closing this one (before the fork) would
+        # end it.
+        open_transaction = connection.connection is not None and not connection.autocommit
+        if connection.in_atomic_block or open_transaction:
             return False
     for alias in connections:
         connection = connections[alias]

@@ -87,5 +87,16 @@ def test_committed_data_in_a_file_or_on_a_server_allows_it(monkeypatch):
     assert forked.can_fork()
     default = connections["default"]
     if default.vendor == "sqlite":  # the test database is a file; one in memory is private
-        monkeypatch.setattr(default, "is_in_memory_db", lambda: True)
+        with monkeypatch.context() as patched:
+            patched.setattr(default, "is_in_memory_db", lambda: True)
+            assert not forked.can_fork()
+        assert forked.can_fork()
+    # With autocommit off a transaction is open without an atomic block: no fork either.
+    default.ensure_connection()
+    default.set_autocommit(False)
+    try:
         assert not forked.can_fork()
+    finally:
+        default.rollback()
+        default.set_autocommit(True)
+    assert forked.can_fork()
