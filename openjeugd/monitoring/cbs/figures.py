@@ -49,8 +49,8 @@ def period_and_municipalities(known: list[Trajectory], everything: list[Trajecto
         # Seed 001 "unieke cliënten per product en per verwijzer": youths in care in the period.
         "jeugdigen_per_hulpvorm": _sizes(tally.per_hulpvorm),
         "jeugdigen_per_verwijzer": _sizes(tally.per_verwijzer),
-        "per_aanbieder": {agb: {"trajecten": n, "gestart": started, "jeugdigen": len(bsns)}
-                          for agb, (n, started, bsns) in sorted(tally.providers.items())},
+        "per_aanbieder": {agb: {"trajecten": n, "gestart": new, "jeugdigen": len(bsns)}
+                          for agb, (n, new, bsns) in sorted(tally.providers.items())},
         "uitval": outcome.uitval(ended),
         "geen_nieuwe_start": outcome.geen_nieuwe_start(everything, first, last, today=today,
                                                         starts=follow_up),
