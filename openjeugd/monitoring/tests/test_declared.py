@@ -20,12 +20,16 @@ MOMENTS = {
 }
 
 
-@pytest.mark.django_db
-def test_day_range_selects_the_local_days():
+@pytest.fixture
+def received_at_the_midnights(db):
+    """One message received at each of MOMENTS, in their order."""
     for label, moment in MOMENTS.items():
         Message.objects.create(direction="in", code="JW315", afzender="x", ontvanger="y",
                                identificatie=label[:20], raw=b"", sha256="0" * 64,
                                filename="", received_at=moment)
+
+
+def test_day_range_selects_the_local_days(received_at_the_midnights):
     since, until = declared.day_range(FIRST, LAST)
     ranged = Message.objects.filter(received_at__gte=since, received_at__lt=until)
     by_date = Message.objects.filter(received_at__date__range=(FIRST, LAST))
@@ -37,14 +41,9 @@ def test_day_range_selects_the_local_days():
     assert set(by_date.values_list("received_at", flat=True)) == expected
 
 
-@pytest.mark.django_db
-def test_local_days_of_the_driver_rows_are_djangos_local_dates():
-    # rows() hands the driver's value (SQLite: UTC text; PostgreSQL: an aware datetime);
-    # local_days() must give the date Django's own converter and localdate() give.
-    for label, moment in MOMENTS.items():
-        Message.objects.create(direction="in", code="JW315", afzender="x", ontvanger="y",
-                               identificatie=label[:20], raw=b"", sha256="0" * 64,
-                               filename="", received_at=moment)
+def test_local_days_of_the_driver_rows_are_djangos_local_dates(received_at_the_midnights):
+    # rows() hands the driver's value (SQLite: a naive UTC datetime; PostgreSQL: an aware
+    # one); local_days() must give the date Django's own converter and localdate() give.
     local_day = declared.local_days()
     raw = declared.rows(Message.objects.order_by("pk").values_list("received_at"))
     expected = [timezone.localdate(at) for at in
