@@ -8,10 +8,14 @@ log, no cache, no fact.
 
 The child can only see committed data. Inside a transaction (a test's, or a caller's atomic
 block) and on an in-memory SQLite database, another connection would see other data or none,
-so there both computations run here, one after the other: `can_fork` decides.
+so there both computations run here, one after the other: `can_fork` decides. So it does in a
+process that runs other threads (a web server's, a library's): the child would get only the
+forking thread, and any lock another thread held at that moment stays locked in it for good.
 """
 
 import multiprocessing
+import os
+import threading
 import traceback
 from collections.abc import Callable
 
@@ -23,7 +27,8 @@ class ChildFailed(RuntimeError):
 
 
 def can_fork() -> bool:
-    """Whether a child's own connections would see what this process sees."""
+    """Whether a child's own connections would see what this process sees, and this process
+    runs no other thread."""
     for connection in connections.all(initialized_only=True):
         # An open transaction, in an atomic block or with autocommit off: its rows are
         # invisible to another connection, and closing this one (before the fork) would
@@ -35,7 +40,16 @@ def can_fork() -> bool:
         connection = connections[alias]
         if connection.vendor == "sqlite" and connection.is_in_memory_db():
             return False
-    return True
+    return threads() == 1
+
+
+def threads() -> int:
+    """The threads of this process, those a library started outside Python too (Linux lists
+    them in /proc; elsewhere Python's own threads are what can be counted)."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return threading.active_count()
 
 
 def alongside[T, U](in_child: Callable[[], T], here: Callable[[], U], *,

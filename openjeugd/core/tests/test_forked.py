@@ -1,9 +1,12 @@
 """core.forked: a computation in a forked child next to one in this process, and what
 happens when the child fails, dies or cannot hand its result back. These tests use no
 database; can_fork() is set to True where the fork itself is under test (whether a database
-allows it is tested below and in monitoring/tests/test_indicators_on_two_cores.py)."""
+allows it is tested below and in monitoring/tests/test_indicators_on_two_cores.py). Python
+warns when such a forced fork meets a thread some earlier test left running; the product
+never forks then (test_another_thread_keeps_it_in_one_process)."""
 
 import os
+import threading
 
 import pytest
 from django.db import connections, transaction
@@ -100,3 +103,18 @@ def test_committed_data_in_a_file_or_on_a_server_allows_it(monkeypatch):
         default.rollback()
         default.set_autocommit(True)
     assert forked.can_fork()
+
+
+def test_another_thread_keeps_it_in_one_process():
+    before = forked.threads()  # 1, unless an earlier test left a thread running
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert forked.threads() == before + 1
+        assert not forked.can_fork()
+        theirs, ours = forked.alongside(os.getpid, os.getpid)
+        assert theirs == ours == os.getpid()
+    finally:
+        stop.set()
+        other.join()
