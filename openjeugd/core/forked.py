@@ -9,12 +9,12 @@ log, no cache, no fact.
 The child can only see committed data. Inside a transaction (a test's, or a caller's atomic
 block) and on an in-memory SQLite database, another connection would see other data or none,
 so there both computations run here, one after the other: `can_fork` decides. So it does in a
-process that runs other threads (a web server's, a library's): the child would get only the
-forking thread, and any lock another thread held at that moment stays locked in it for good.
+process that runs other Python threads (a web server's, a progress bar's): the child would get
+only the forking thread, and any lock another thread held at that moment stays locked in it
+for good.
 """
 
 import multiprocessing
-import os
 import threading
 import traceback
 from collections.abc import Callable
@@ -28,7 +28,7 @@ class ChildFailed(RuntimeError):
 
 def can_fork() -> bool:
     """Whether a child's own connections would see what this process sees, and this process
-    runs no other thread."""
+    runs no other Python thread."""
     for connection in connections.all(initialized_only=True):
         # An open transaction, in an atomic block or with autocommit off: its rows are
         # invisible to another connection, and closing this one (before the fork) would
@@ -44,12 +44,12 @@ def can_fork() -> bool:
 
 
 def threads() -> int:
-    """The threads of this process, those a library started outside Python too (Linux lists
-    them in /proc; elsewhere Python's own threads are what can be counted)."""
-    try:
-        return len(os.listdir("/proc/self/task"))
-    except OSError:
-        return threading.active_count()
+    """The Python threads of this process. Those are what the child's Python and Django code
+    could wait on: a lock one of them held (a logging handler's, a cache's, a connection's)
+    would stay taken. A library's native worker threads (Arrow's pool in the benchmark, which
+    reads Parquet) take none of those locks, and the C library keeps its allocator whole
+    across fork(), so they do not count here (Python's own DeprecationWarning counts them)."""
+    return threading.active_count()
 
 
 def alongside[T, U](in_child: Callable[[], T], here: Callable[[], U], *,
