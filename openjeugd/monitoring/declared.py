@@ -73,10 +73,9 @@ def per_year(region, periods: list[Period], scope) -> dict[tuple, Decimal]:
     if not all(whole_half_year(period) for period in periods):
         return _per_year_of(periods, plain_line_sums(region, periods, scope))
     sums, _ = _half_years(region, periods, scope)
-    years = range(periods[0].first.year, periods[-1].last.year + 1)
-    # Date ranges, not EXTRACT (see buckets): SQLite runs EXTRACT per row in Python.
-    year = Case(*(When(half_year__range=(date(y, 1, 1), date(y, 12, 31)), then=Value(y))
-                  for y in years), output_field=IntegerField())
+    year = buckets([(y, date(y, 1, 1), date(y, 12, 31))
+                    for y in range(periods[0].first.year, periods[-1].last.year + 1)],
+                   field="half_year")
     keys = ("year", "municipality__code", "provider__agb_code", "product_categorie",
             "product_code", "youth__bsn")
     money = _money_memo()
@@ -87,23 +86,21 @@ def per_year(region, periods: list[Period], scope) -> dict[tuple, Decimal]:
 
 def _per_year_of(periods: list[Period], sums: list[tuple]) -> dict[tuple, Decimal]:
     found: dict[tuple, Decimal] = {}
-    for index, gemeente, agb, categorie, code, bsn, granted, *_ in sums:
+    for index, gemeente, agb, categorie, code, bsn, granted in sums:
         key = (periods[index].first.year, gemeente, agb, categorie, code, bsn)
         found[key] = found.get(key, ZERO) + (granted or ZERO)
     return found
 
 
 def plain_line_sums(region, periods: list[Period], scope) -> list[tuple]:
-    """The declaration lines whose product period starts in one of the periods, summed per
-    period (index), municipality, provider, product and youth: granted, declared and credits
-    (granted < 0). One grouped query, one pass over the lines, for per_year (the spending
-    per period: period_spending). Refused lines are granted 0; credits are negative."""
+    """The granted amounts of the declaration lines whose product period starts in one of
+    the periods, summed per period (index), municipality, provider, product and youth: one
+    grouped query, for per_year (the spending per period: period_spending). Refused lines
+    are granted 0; credits are negative."""
     keys = ("period", "declaratie__municipality__code", "provider__agb_code",
             "product_categorie", "product_code", "youth__bsn")
     return list(_lines_in(region, periods, scope).values(*keys).annotate(
-        granted=Sum("toegekend"), declared=Sum("ingediend"),
-        credits=Sum("toegekend", filter=Q(toegekend__lt=0)),
-    ).values_list(*keys, "granted", "declared", "credits").order_by())
+        granted=Sum("toegekend")).values_list(*keys, "granted").order_by())
 
 
 def _half_years(region, periods: list[Period], scope):
@@ -167,10 +164,10 @@ def plain_month_sums(region, first: date, last: date, scope) -> list[tuple]:
         "declaratie__municipality__code", "month", "granted").order_by())
 
 
-def buckets(ranges: list[tuple[int, date, date]]) -> Case:
-    """The number of the range holding the line's begindatum (date ranges, not EXTRACT:
-    SQLite runs Django's EXTRACT as a Python function per row)."""
-    return Case(*(When(begindatum__range=(low, high), then=Value(number))
+def buckets(ranges: list[tuple[int, date, date]], field: str = "begindatum") -> Case:
+    """The number of the range holding the row's `field` (a line's begindatum by default):
+    date ranges, not EXTRACT, which SQLite runs as a Python function per row."""
+    return Case(*(When(**{f"{field}__range": (low, high)}, then=Value(number))
                   for number, low, high in ranges), output_field=IntegerField())
 
 
