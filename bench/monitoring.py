@@ -6,7 +6,8 @@
    over Y years of iJw facts: toewijzingen (60% answering a JW315 with its verwijzer), starts,
    definitive stops, moves between municipalities, taakgericht care and one declaration line
    per month of care (4% refused, 1% credited). ~3 million lines at 50,000 youths x 5 years.
-   The rows are written to Parquet files, column for column as in the fact tables.
+   The rows are written to Parquet files, column for column as in the fact tables, 10,000
+   youths at a time (memory stays that of one chunk, so 500,000 youths fit).
 2. For SQLite and for PostgreSQL (DATABASE_URL, dropped and created again) a child process
    fills the fact tables IN BULK from those rows (executemany / COPY) - the benchmark
    bypasses the iJw import path for speed; the demo never does - and times
@@ -26,6 +27,7 @@ import json
 import os
 import pstats
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -77,10 +79,8 @@ def parent(args, workdir: Path) -> None:
               "(youths/years/seed must match that run)")
     else:
         began = time.perf_counter()
-        tables = generate(args.youths, first, last, random.Random(args.seed))
-        write_parquet(tables, workdir)
-        counts = {name: len(next(iter(rows.values()))) for name, rows in tables.items()}
-        del tables
+        counts = generate(args.youths, first, last, random.Random(args.seed), workdir)
+        print(f"(the generator's peak memory: {_peak_mb(resource.RUSAGE_SELF):,} MB)")
         print(f"generated in {time.perf_counter() - began:.1f} s: "
               + ", ".join(f"{n:,} {name}" for name, n in counts.items()))
     print("NOTE: the fact tables are filled IN BULK (executemany / COPY), bypassing the iJw "
@@ -99,7 +99,9 @@ def parent(args, workdir: Path) -> None:
               f"{results[name]['seconds']:.2f} s, with jobs={args.jobs} "
               f"{results[name]['jobs_seconds']:.2f} s")
     duck_seconds, duck_figures = duckdb_indicators(workdir, first, last, args.repeat)
-    print(f"DuckDB on Parquet: best of {args.repeat} {duck_seconds:.2f} s")
+    print(f"DuckDB on Parquet: best of {args.repeat} {duck_seconds:.2f} s; peak memory of "
+          f"the fill-and-time children: {_peak_mb(resource.RUSAGE_CHILDREN):,} MB, of this "
+          f"process (generator, DuckDB): {_peak_mb(resource.RUSAGE_SELF):,} MB")
     agree = True
     for name, result in results.items():
         ours = comparable(result["figures"])
@@ -133,6 +135,11 @@ def parent(args, workdir: Path) -> None:
         print(f"(time target scaled linearly from 2 s at 50,000 x 5 to {target:.2f} s)")
 
 
+def _peak_mb(who) -> int:
+    """Peak resident memory (Linux reports kilobytes); for RUSAGE_CHILDREN the largest child."""
+    return resource.getrusage(who).ru_maxrss // 1024
+
+
 def _print_differences(ours: dict, theirs: dict, path: str = "") -> None:
     for key in sorted(set(ours) | set(theirs)):
         a, b = ours.get(key), theirs.get(key)
@@ -160,42 +167,108 @@ def bsn_numbers(n: int) -> list[str]:
     raise ValueError("too many youths for the demo BSN ranges")
 
 
-def _columns(*names) -> dict[str, list]:
-    return {name: [] for name in names}
+# The fact tables' columns and their Parquet types; "?" marks a column that may be empty.
+COLUMNS = {
+    "youth": "id bsn:s birth_date:d municipality_id",
+    "toewijzing": "id toewijzing_nummer:s municipality_id provider_id youth_id "
+                  "referentie_aanbieder:s product_categorie:s product_code:s ingangsdatum:d "
+                  "einddatum:d?",
+    "verzoek": "id municipality_id provider_id youth_id referentie_aanbieder:s verwijzer:s "
+               "answer_due:d",
+    "start": "id toewijzing_id? youth_id provider_id municipality_id product_categorie:s "
+             "product_code:s begindatum:d",
+    "stop": "id toewijzing_id? youth_id provider_id municipality_id product_categorie:s "
+            "product_code:s begindatum:d einddatum:d reden_beeindiging:s",
+    "declaratie": "id municipality_id provider_id declaratie_nummer:s periode_begin:d "
+                  "periode_eind:d totaal_ingediend:m",
+    "prestatie": "id declaratie_id provider_id youth_id toewijzing_id? product_referentie:s "
+                 "vorig_product_referentie:s product_categorie:s product_code:s begindatum:d "
+                 "einddatum:d volume ingediend:m toegekend:m refused:b",
+}
+# Youths generated between two writes of the rows to Parquet: the generator's memory stays
+# that of one chunk, whatever --youths is (500,000 youths held at once needed ~37 GB).
+CHUNK_YOUTHS = 10_000
 
 
-def generate(youths: int, first: date, last: date, rnd: random.Random) -> dict:
-    """Column lists per fact table (the ids are the rows' primary keys)."""
-    t = {
-        "youth": _columns("id", "bsn", "birth_date", "municipality_id"),
-        "toewijzing": _columns("id", "toewijzing_nummer", "municipality_id", "provider_id",
-                               "youth_id", "referentie_aanbieder", "product_categorie",
-                               "product_code", "ingangsdatum", "einddatum"),
-        "verzoek": _columns("id", "municipality_id", "provider_id", "youth_id",
-                            "referentie_aanbieder", "verwijzer", "answer_due"),
-        "start": _columns("id", "toewijzing_id", "youth_id", "provider_id", "municipality_id",
-                          "product_categorie", "product_code", "begindatum"),
-        "stop": _columns("id", "toewijzing_id", "youth_id", "provider_id", "municipality_id",
-                         "product_categorie", "product_code", "begindatum", "einddatum",
-                         "reden_beeindiging"),
-        "declaratie": _columns("id", "municipality_id", "provider_id", "declaratie_nummer",
-                               "periode_begin", "periode_eind", "totaal_ingediend"),
-        "prestatie": _columns("id", "declaratie_id", "provider_id", "youth_id",
-                              "toewijzing_id", "product_referentie",
-                              "vorig_product_referentie", "product_categorie", "product_code",
-                              "begindatum", "einddatum", "volume", "ingediend", "toegekend",
-                              "refused"),
-    }
-    g = _Generator(t, first, last, rnd)
-    for bsn in bsn_numbers(youths):
-        g.youth(bsn)
-    g.finish_declarations()
-    return t
+def generate(youths: int, first: date, last: date, rnd: random.Random,
+             workdir: Path) -> dict[str, int]:
+    """The fact tables' rows as Parquet files in workdir, CHUNK_YOUTHS at a time; the rows
+    written per table (the ids are the rows' primary keys)."""
+    with _ParquetTables(workdir) as tables:
+        g = _Generator(tables, first, last, rnd)
+        for n, bsn in enumerate(bsn_numbers(youths), start=1):
+            g.youth(bsn)
+            if n % CHUNK_YOUTHS == 0:
+                tables.write()
+        g.finish_declarations()
+    return tables.written
+
+
+class _ParquetTables:
+    """Column lists per fact table, appended to a Parquet file per table on write()."""
+
+    def __init__(self, workdir: Path):
+        self.workdir = workdir
+        self.columns = {name: {column: [] for column, _, _ in _spec(name)} for name in COLUMNS}
+        self.written = dict.fromkeys(COLUMNS, 0)
+        self.writers = {}
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *failure):
+        if failure[0] is None:
+            self.write()
+        for writer in self.writers.values():
+            writer.close()
+
+    def next_id(self, table: str) -> int:
+        return self.written[table] + len(self.columns[table]["id"]) + 1
+
+    def write(self) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        for name, columns in self.columns.items():
+            if not columns["id"]:
+                continue
+            batch = pa.table({column: [Decimal(v).scaleb(-2) for v in values]
+                              if kind == "m" else values
+                              for (column, kind, _), values in zip(_spec(name),
+                                                                   columns.values(), strict=True)},
+                             schema=parquet_schema(name))
+            if name not in self.writers:
+                self.writers[name] = pq.ParquetWriter(self.workdir / f"{name}.parquet",
+                                                      batch.schema)
+            self.writers[name].write_table(batch)
+            self.written[name] += len(columns["id"])
+            for values in columns.values():
+                values.clear()
+
+
+def _spec(table: str) -> list[tuple[str, str, bool]]:
+    """(column, kind, may be empty) per column of a table, in order."""
+    out = []
+    for column in COLUMNS[table].split():
+        name, _, kind = column.partition(":")
+        nullable = column.endswith("?")
+        out.append((name.rstrip("?"), kind.rstrip("?"), nullable))
+    return out
+
+
+def parquet_schema(table: str):
+    import pyarrow as pa
+
+    types = {"": pa.int64(), "s": pa.string(), "d": pa.date32(), "b": pa.bool_(),
+             # Cents as exact decimals, as the DecimalField columns hold them.
+             "m": pa.decimal128(14, 2)}
+    return pa.schema([pa.field(name, types[kind], nullable=nullable)
+                      for name, kind, nullable in _spec(table)])
 
 
 class _Generator:
-    def __init__(self, t, first, last, rnd):
-        self.t, self.first, self.last, self.rnd = t, first, last, rnd
+    def __init__(self, tables: _ParquetTables, first, last, rnd):
+        self.tables, self.first, self.last, self.rnd = tables, first, last, rnd
         self.municipalities = list(range(1, 8))  # indexes into the region's municipalities
         self.categories = list(CATEGORY_WEIGHTS)
         self.category_weights = list(CATEGORY_WEIGHTS.values())
@@ -203,8 +276,8 @@ class _Generator:
         self.declarations: dict[tuple, list] = {}  # (provider, municipality, month) -> [id, sum]
 
     def _row(self, table: str, **values) -> int:
-        columns = self.t[table]
-        row_id = len(columns["id"]) + 1
+        columns = self.tables.columns[table]
+        row_id = self.tables.next_id(table)
         columns["id"].append(row_id)
         for name, value in values.items():
             columns[name].append(value)
@@ -255,7 +328,7 @@ class _Generator:
         code = f"{category}A01"
         toewijzing_id = None
         if category != "31" or rnd.random() < 0.5:
-            toewijzing_id = len(self.t["toewijzing"]["id"]) + 1
+            toewijzing_id = self.tables.next_id("toewijzing")
             reference = f"R{toewijzing_id}" if rnd.random() < 0.6 else ""
             self._row("toewijzing", toewijzing_nummer=str(toewijzing_id),
                       municipality_id=municipality, provider_id=provider,
@@ -279,7 +352,7 @@ class _Generator:
 
     def lines(self, youth_id, municipality, provider, toewijzing_id, category, code, begin,
               end) -> None:
-        rnd, p = self.rnd, self.t["prestatie"]
+        rnd = self.rnd
         month = begin.replace(day=1)
         while month <= end:
             following = (month + timedelta(days=32)).replace(day=1)
@@ -291,12 +364,14 @@ class _Generator:
                     "toewijzing_id": toewijzing_id, "product_categorie": category,
                     "product_code": code, "begindatum": max(begin, month),
                     "einddatum": min(end, following - timedelta(days=1)), "volume": volume}
-            row_id = self._row("prestatie", **line, product_referentie=f"P{len(p['id']) + 1}",
+            row_id = self._row("prestatie", **line,
+                               product_referentie=f"P{self.tables.next_id('prestatie')}",
                                vorig_product_referentie="", ingediend=cents,
                                toegekend=0 if refused else cents, refused=refused)
             if not refused and rnd.random() < 0.01:
                 # A credit line cancelling the debit (granted as a negative amount).
-                self._row("prestatie", **line, product_referentie=f"P{len(p['id']) + 1}",
+                self._row("prestatie", **line,
+                          product_referentie=f"P{self.tables.next_id('prestatie')}",
                           vorig_product_referentie=f"P{row_id}", ingediend=-cents,
                           toegekend=-cents, refused=False)
             month = following
@@ -310,7 +385,7 @@ class _Generator:
         return found[0]
 
     def finish_declarations(self) -> None:
-        d = self.t["declaratie"]
+        d = self.tables.columns["declaratie"]
         for (provider, municipality, month), (row_id, cents) in self.declarations.items():
             d["id"].append(row_id)
             d["municipality_id"].append(municipality)
@@ -324,30 +399,12 @@ class _Generator:
 
 # --- Parquet ---------------------------------------------------------------------------------
 
-MONEY = ("ingediend", "toegekend", "totaal_ingediend")
-
-
-def write_parquet(tables: dict, workdir: Path) -> None:
-    import pyarrow as pa
+def read_parquet(workdir: Path, name: str, rows: int = 500_000):
+    """A Parquet file's rows as column lists, at most `rows` rows at a time."""
     import pyarrow.parquet as pq
 
-    for name, columns in tables.items():
-        arrays = {}
-        for column, values in columns.items():
-            if column in MONEY:
-                # Cents as exact decimals, as the DecimalField columns hold them.
-                arrays[column] = pa.array([Decimal(v).scaleb(-2) for v in values],
-                                          pa.decimal128(14, 2))
-            else:
-                arrays[column] = pa.array(values)
-        pq.write_table(pa.table(arrays), workdir / f"{name}.parquet")
-
-
-def read_parquet(workdir: Path, name: str) -> dict[str, list]:
-    import pyarrow.parquet as pq
-
-    table = pq.read_table(workdir / f"{name}.parquet")
-    return {column: table.column(column).to_pylist() for column in table.column_names}
+    for batch in pq.ParquetFile(workdir / f"{name}.parquet").iter_batches(batch_size=rows):
+        yield batch.to_pydict()
 
 
 # --- the child: fill one database and time our code ----------------------------------------
@@ -493,25 +550,10 @@ def fill(workdir: Path):
                       strict=True))
     with transaction.atomic():
         for name, model in models.items():
-            columns = read_parquet(workdir, name)
-            if "municipality_id" in columns:
-                columns["municipality_id"] = [municipality_pk[n]
-                                              for n in columns["municipality_id"]]
-            if "provider_id" in columns:
-                columns["provider_id"] = [provider_pk[n] for n in columns["provider_id"]]
-            if name == "youth":
-                columns["bsn"] = [str(b) for b in columns["bsn"]]
-            if name == "prestatie":
-                refused = columns.pop("refused")
-                columns["retourcodes"] = ['["8001"]' if r else "[]" for r in refused]
-            for column, value in fixed[model].items():
-                columns[column] = [value] * len(columns["id"])
-            for field in model._meta.concrete_fields:
-                # Everything else at its model default, prepared once for the database.
-                if field.attname not in columns:
-                    value = field.get_db_prep_save(field.get_default(), connection)
-                    columns[field.attname] = [value] * len(columns["id"])
-            _bulk_insert(connection, model._meta.db_table, columns)
+            for columns in read_parquet(workdir, name):
+                _bulk_insert(connection, model._meta.db_table,
+                             _as_stored(name, model, columns, fixed[model], municipality_pk,
+                                        provider_pk))
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             for model in models.values():
@@ -519,6 +561,27 @@ def fill(workdir: Path):
                 cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608 - our table names
                                f"(SELECT max(id) FROM {table}))")
     return region
+
+
+def _as_stored(name, model, columns, fixed, municipality_pk, provider_pk) -> dict[str, list]:
+    """A batch of generated rows as the fact table's columns hold them."""
+    from django.db import connection
+
+    if "municipality_id" in columns:
+        columns["municipality_id"] = [municipality_pk[n] for n in columns["municipality_id"]]
+    if "provider_id" in columns:
+        columns["provider_id"] = [provider_pk[n] for n in columns["provider_id"]]
+    if name == "prestatie":
+        refused = columns.pop("refused")
+        columns["retourcodes"] = ['["8001"]' if r else "[]" for r in refused]
+    for column, value in fixed.items():
+        columns[column] = [value] * len(columns["id"])
+    for field in model._meta.concrete_fields:
+        # Everything else at its model default, prepared once for the database.
+        if field.attname not in columns:
+            value = field.get_db_prep_save(field.get_default(), connection)
+            columns[field.attname] = [value] * len(columns["id"])
+    return columns
 
 
 def _analyze() -> None:
