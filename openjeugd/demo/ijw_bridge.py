@@ -222,7 +222,7 @@ def _batches(events):
     yield from pending.values()
 
 
-def load_history(events, *, region=None, progress=None, jobs: int = 1) -> int:
+def load_history(events, *, progress=None, jobs: int = 1) -> int:
     """Send the whole history through the message path; returns the number of steps.
 
     With jobs > 1 on PostgreSQL the municipalities are replayed side by side, each in its own

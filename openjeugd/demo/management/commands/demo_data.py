@@ -198,5 +198,5 @@ def _load(console: Console, region, events, jobs: int) -> None:
                 progress.refresh()
                 drawn[0] = time.monotonic()
 
-        bridge.load_history(events, region=region, progress=report, jobs=jobs)
+        bridge.load_history(events, progress=report, jobs=jobs)
     console.print(f"Imported the care history of {region}.")
