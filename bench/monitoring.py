@@ -152,15 +152,20 @@ def _print_differences(ours: dict, theirs: dict, path: str = "") -> None:
 # --- generation ------------------------------------------------------------------------------
 
 def bsn_numbers(n: int) -> list[str]:
-    """Demo BSNs (9999..., then 999... and 99... once those run out) passing the 11-proef."""
+    """Demo BSNs (9999..., then 999... and 99... once those run out) passing the 11-proef,
+    each once: a wider range skips the numbers of the narrower ones before it (999 9...
+    are 9999...), which only a run past ~100,000 youths reaches."""
     found = []
-    for prefix in ("9999", "999", "99"):
+    prefixes = ("9999", "999", "99")
+    for n_prefix, prefix in enumerate(prefixes):
         width = 8 - len(prefix)
         for serial in range(10 ** width):
             digits = prefix + str(serial).zfill(width)
+            if digits.startswith(prefixes[:n_prefix]):
+                continue
             total = sum(int(d) * w for d, w in zip(digits, range(9, 1, -1), strict=True))
             check = total % 11
-            if check < 10 and not (found and found[-1] == digits + str(check)):
+            if check < 10:
                 found.append(digits + str(check))
                 if len(found) == n:
                     return found
