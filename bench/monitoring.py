@@ -656,7 +656,11 @@ def duckdb_indicators(workdir: Path, first: date, last: date, repeat: int) -> tu
 # running maximum end (running = no end) continues; so does a start the day after in another
 # municipality (a move). Ties (two products of one hulpvorm starting the same day) are broken
 # as Python's stable sort does, by the start's id. The generated data has no temporary stops
-# (JZ588 20).
+# (JZ588 20). Two definitive stops of one start (a key the generator may repeat: two
+# products of one provider and category from the same day without toewijzing) give the
+# latest end, and of equal ends the first stop by id, as deliveries._delivery takes them in
+# Stop's ordering (einddatum, id); a 500,000-youth run showed DuckDB's arg_max otherwise
+# picks either.
 DUCKDB_TRAJECTORIES = """
 CREATE TABLE sf AS
 SELECT coalesce('t' || s.toewijzing_id, 'g' || s.youth_id || '-' || s.provider_id || '-'
@@ -674,7 +678,7 @@ LEFT JOIN verzoek v ON v.provider_id = s.provider_id AND v.municipality_id = s.m
 CREATE TABLE stf AS
 SELECT coalesce('t' || toewijzing_id, 'g' || youth_id || '-' || provider_id || '-'
                 || municipality_id || '-' || product_categorie) AS link,
-       begindatum, einddatum, reden_beeindiging AS reden
+       id AS stid, begindatum, einddatum, reden_beeindiging AS reden
 FROM stop WHERE reden_beeindiging <> '20';
 
 CREATE TABLE d AS
@@ -682,7 +686,8 @@ SELECT p.label, p.pfirst, p.plast, s.sid, s.bsn, s.provider, s.hulpvorm, s.gemee
        s.begindatum AS dstart, e.dend, e.reden
 FROM periods p JOIN sf s ON s.begindatum <= p.known_on
 LEFT JOIN LATERAL (
-  SELECT max(st.einddatum) AS dend, arg_max(st.reden, st.einddatum) AS reden FROM stf st
+  SELECT max(st.einddatum) AS dend,
+         arg_max(st.reden, [st.einddatum - DATE '1970-01-01', -st.stid]) AS reden FROM stf st
   WHERE st.link = s.link AND st.begindatum = s.begindatum AND st.einddatum <= p.known_on
 ) e ON true;
 
