@@ -112,8 +112,9 @@ def parent(args, workdir: Path) -> None:
     print("figures equal: " + ("yes, " + " = ".join([*results, "DuckDB"]) if agree else "NO"))
     scale = args.youths / 50_000 * args.years / 5
     target = TARGET_SECONDS_AT_50K_5Y * scale
-    print(f"\n{'':12} {'ours (s)':>9} {'target (s)':>11} {'DuckDB (s)':>11} {'ratio':>7} "
-          f"{'target':>7}")
+    # Each target judged on its own: the ratio can be met where the time is not.
+    print(f"\n{'':12} {'ours (s)':>9} {'target (s)':>11} {'time':>8} {'DuckDB (s)':>11} "
+          f"{'ratio':>7} {'target':>7} {'ratio':>8}")
     # DuckDB computes the trajectory figures and the costs per half year, not the
     # sturingsinformatie, process figures, themes and segments the full set adds: the same
     # work on both sides is our trajectory part (selectors.trajectory_indicators).
@@ -127,12 +128,16 @@ def parent(args, workdir: Path) -> None:
         for name, result in results.items():
             seconds = result[key]
             ratio = seconds / duck_seconds
-            met = ratio <= TARGET_DUCKDB_RATIO and (not timed or seconds <= target)
             print(f"{name:12} {seconds:9.2f} {f'{target:.2f}' if timed else '':>11} "
-                  f"{duck_seconds:11.2f} {ratio:6.1f}x {TARGET_DUCKDB_RATIO:6.0f}x  "
-                  f"{'met' if met else 'NOT met'}")
+                  f"{_verdict(seconds <= target) if timed else '':>8} {duck_seconds:11.2f} "
+                  f"{ratio:6.1f}x {TARGET_DUCKDB_RATIO:6.0f}x "
+                  f"{_verdict(ratio <= TARGET_DUCKDB_RATIO):>8}")
     if scale != 1:
         print(f"(time target scaled linearly from 2 s at 50,000 x 5 to {target:.2f} s)")
+
+
+def _verdict(met: bool) -> str:
+    return "met" if met else "NOT met"
 
 
 def _peak_mb(who) -> int:
