@@ -219,7 +219,9 @@ class _ParquetTables:
 
     def __init__(self, workdir: Path):
         self.workdir = workdir
-        self.columns = {name: {column: [] for column, _, _ in _spec(name)} for name in COLUMNS}
+        self.specs = {name: _spec(name) for name in COLUMNS}
+        self.columns = {name: {column: [] for column, _, _ in spec}
+                        for name, spec in self.specs.items()}
         self.written = dict.fromkeys(COLUMNS, 0)
         self.writers = {}
 
@@ -236,24 +238,29 @@ class _ParquetTables:
         return self.written[table] + len(self.columns[table]["id"]) + 1
 
     def write(self) -> None:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
+        """Every table's rows so far to its file; the lists start empty again."""
         for name, columns in self.columns.items():
             if not columns["id"]:
                 continue
-            batch = pa.table({column: [Decimal(v).scaleb(-2) for v in values]
-                              if kind == "m" else values
-                              for (column, kind, _), values in zip(_spec(name),
-                                                                   columns.values(), strict=True)},
-                             schema=parquet_schema(name))
-            if name not in self.writers:
-                self.writers[name] = pq.ParquetWriter(self.workdir / f"{name}.parquet",
-                                                      batch.schema)
-            self.writers[name].write_table(batch)
+            self.append(name, columns)
             self.written[name] += len(columns["id"])
             for values in columns.values():
                 values.clear()
+
+    def append(self, name: str, columns: dict[str, list]) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        spec = self.specs[name]
+        batch = pa.table({column: [Decimal(v).scaleb(-2) for v in values]
+                          if kind == "m" else values
+                          for (column, kind, _), values in zip(spec, columns.values(),
+                                                               strict=True)},
+                         schema=parquet_schema(spec))
+        if name not in self.writers:
+            self.writers[name] = pq.ParquetWriter(self.workdir / f"{name}.parquet",
+                                                  batch.schema)
+        self.writers[name].write_table(batch)
 
 
 def _spec(table: str) -> list[tuple[str, str, bool]]:
@@ -266,14 +273,14 @@ def _spec(table: str) -> list[tuple[str, str, bool]]:
     return out
 
 
-def parquet_schema(table: str):
+def parquet_schema(spec: list[tuple[str, str, bool]]):
     import pyarrow as pa
 
     types = {"": pa.int64(), "s": pa.string(), "d": pa.date32(), "b": pa.bool_(),
              # Cents as exact decimals, as the DecimalField columns hold them.
              "m": pa.decimal128(14, 2)}
     return pa.schema([pa.field(name, types[kind], nullable=nullable)
-                      for name, kind, nullable in _spec(table)])
+                      for name, kind, nullable in spec])
 
 
 class _Generator:

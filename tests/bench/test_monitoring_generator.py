@@ -35,16 +35,8 @@ def _rows_written_in_chunks(module, chunk: int) -> dict[str, list[tuple]]:
     kept: dict[str, list[tuple]] = {name: [] for name in module.COLUMNS}
 
     class Kept(module._ParquetTables):
-        def write(self):
-            for name, columns in self.columns.items():
-                kept[name].extend(zip(*columns.values(), strict=True))
-                self.written[name] += len(columns["id"])
-                for values in columns.values():
-                    values.clear()
-
-        def __exit__(self, *failure):
-            if failure[0] is None:
-                self.write()
+        def append(self, name, columns):
+            kept[name].extend(zip(*columns.values(), strict=True))
 
     module._ParquetTables, module.CHUNK_YOUTHS = Kept, chunk
     written = module.generate(300, date(2022, 1, 1), date(2026, 12, 31), random.Random(11),
